@@ -1,0 +1,152 @@
+//! Reading and writing bundle JSON, with errors that say where.
+
+use crate::core::model::{Bundle, FORMAT_VERSION};
+use serde::Deserialize;
+use thiserror::Error;
+
+/// Why a bundle could not be read. Every variant says what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DecodeError {
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("unsupported bundle format {found} at $.format: this viewer reads format {FORMAT_VERSION}")]
+    UnsupportedFormat { found: String },
+    #[error("{path}: {message}")]
+    Shape { path: String, message: String },
+}
+
+impl DecodeError {
+    /// The JSON path at fault, when the error has one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            DecodeError::Shape { path, .. } => Some(path),
+            DecodeError::UnsupportedFormat { .. } => Some("$.format"),
+            DecodeError::Syntax { .. } => None,
+        }
+    }
+}
+
+/// Parses bundle JSON. Unknown fields are ignored; an unsupported `format` is reported as
+/// such even when the rest of the document has another shape.
+pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let bundle: Bundle = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(bundle) => bundle,
+        Err(error) => {
+            // A bundle of another format may legitimately have another shape: say so first.
+            if let Some(found) = probe_format(text) {
+                if found != FORMAT_VERSION.to_string() {
+                    return Err(DecodeError::UnsupportedFormat { found });
+                }
+            }
+            return Err(describe(error));
+        }
+    };
+    if let Err(error) = deserializer.end() {
+        return Err(DecodeError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message: strip_position(&error.to_string()),
+        });
+    }
+    if bundle.format != FORMAT_VERSION {
+        return Err(DecodeError::UnsupportedFormat { found: bundle.format.to_string() });
+    }
+    Ok(bundle)
+}
+
+/// The `format` field of a document, if it is a JSON object that has one.
+fn probe_format(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: serde_json::Value,
+    }
+    serde_json::from_str::<Probe>(text).ok().map(|probe| probe.format.to_string())
+}
+
+fn describe(error: serde_path_to_error::Error<serde_json::Error>) -> DecodeError {
+    let path = json_path(error.path());
+    let inner = error.into_inner();
+    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+        return DecodeError::Syntax {
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        };
+    }
+    DecodeError::Shape { path, message: strip_position(&inner.to_string()) }
+}
+
+/// Renders serde_path_to_error's path as a JSONPath (`$.issues[0].events[3].title`).
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::from("$");
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => out.push_str(&format!(".{key}")),
+            Segment::Enum { variant } => out.push_str(&format!(".{variant}")),
+            Segment::Unknown => out.push_str(".?"),
+        }
+    }
+    out
+}
+
+/// serde_json appends " at line L column C"; the path already says where.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Serialises a bundle as the importer writes it: pretty, with a trailing newline, so
+/// that committed bundles diff line by line.
+pub fn to_json(bundle: &Bundle) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut json = serde_json::to_string_pretty(bundle).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_bundle_round_trips() {
+        let bundle = Bundle::default();
+        assert_eq!(parse_bundle(&to_json(&bundle)), Ok(bundle));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let bundle = parse_bundle(r#"{"format":1,"issues":[],"future":{"x":1}}"#).unwrap();
+        assert!(bundle.issues.is_empty());
+    }
+
+    #[test]
+    fn unsupported_format_is_named() {
+        let error = parse_bundle(r#"{"format":2,"releases":{}}"#).unwrap_err();
+        assert_eq!(error, DecodeError::UnsupportedFormat { found: "2".into() });
+        assert!(error.to_string().contains("$.format"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_json_path() {
+        let text = r#"{"format":1,"issues":[{"number":15,"year":2025,"period":{"from":"2025-08-01","to":"2025-08-15"},"title":"t","events":[{"id":"a","country":"kz","title":7}]}]}"#;
+        let error = parse_bundle(text).unwrap_err();
+        assert_eq!(error.path(), Some("$.issues[0].events[0].title"), "{error}");
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let error = parse_bundle("{\"format\":1,\n\"issues\": [,]}").unwrap_err();
+        assert!(matches!(error, DecodeError::Syntax { line: 2, .. }), "{error}");
+    }
+
+    #[test]
+    fn trailing_garbage_is_rejected() {
+        assert!(parse_bundle(r#"{"format":1,"issues":[]} x"#).is_err());
+    }
+}

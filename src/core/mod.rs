@@ -1,0 +1,9 @@
+//! The pure core: no browser or terminal code here, so it is tested natively and
+//! shared unchanged by the CLI and the viewer.
+
+pub mod bundle;
+pub mod check;
+pub mod country;
+pub mod import;
+pub mod model;
+pub mod text;
