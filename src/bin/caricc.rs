@@ -4,7 +4,9 @@
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::{check_bundle, has_errors, Problem, Severity};
 use caricc_viewer::core::country;
-use caricc_viewer::core::import::{decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES};
+use caricc_viewer::core::import::{
+    decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES,
+};
 use caricc_viewer::core::model::Bundle;
 use clap::{Parser, Subcommand};
 use std::fs;
@@ -16,7 +18,11 @@ use std::process::ExitCode;
 const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Parser)]
-#[command(name = "caricc", version, about = "Import CARICC Information Releases into a viewer bundle, and check bundles")]
+#[command(
+    name = "caricc",
+    version,
+    about = "Import CARICC Information Releases into a viewer bundle, and check bundles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,7 +96,10 @@ fn run_import(releases: &[PathBuf], output: &Path, strict: bool, lang: Option<St
     let problems = check_bundle(&bundle);
     if has_errors(&problems) {
         print_problems(&problems);
-        return Err(Failure(format!("{}: not written: the resulting bundle has errors (listed above)", output.display())));
+        return Err(Failure(format!(
+            "{}: not written: the resulting bundle has errors (listed above)",
+            output.display()
+        )));
     }
     if strict && warning_count > 0 {
         return Err(Failure(format!("{}: not written: {warning_count} warning(s) and --strict", output.display())));
@@ -111,7 +120,8 @@ fn read_existing_bundle(path: &Path) -> Result<Bundle, Failure> {
         Err(error) => Err(Failure(format!("{}: cannot read: {error}", path.display()))),
         Ok(_) => {
             let text = read_bundle_text(path)?;
-            parse_bundle(&text).map_err(|error| Failure(format!("{}: existing bundle not updated: {error}", path.display())))
+            parse_bundle(&text)
+                .map_err(|error| Failure(format!("{}: existing bundle not updated: {error}", path.display())))
         }
     }
 }
@@ -119,10 +129,15 @@ fn read_existing_bundle(path: &Path) -> Result<Bundle, Failure> {
 fn read_bundle_text(path: &Path) -> Result<String, Failure> {
     let size = fs::metadata(path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?.len();
     if size > MAX_BUNDLE_BYTES {
-        return Err(Failure(format!("{}: {size} bytes is more than the {MAX_BUNDLE_BYTES} bytes a bundle may have", path.display())));
+        return Err(Failure(format!(
+            "{}: {size} bytes is more than the {MAX_BUNDLE_BYTES} bytes a bundle may have",
+            path.display()
+        )));
     }
     let bytes = fs::read(path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| Failure(format!("{}: not UTF-8 text (byte {} is invalid)", path.display(), e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!("{}: not UTF-8 text (byte {} is invalid)", path.display(), e.utf8_error().valid_up_to()))
+    })
 }
 
 fn import_file(path: &Path, options: &ImportOptions) -> Result<Import, Failure> {
@@ -155,7 +170,12 @@ fn print_report(path: &Path, import: &Import) {
     }
     for code in countries {
         let found = issue.events.iter().filter(|e| e.country == code).count();
-        let stated = issue.summary.counts.iter().find(|c| c.country == code).map_or("not stated".to_owned(), |c| c.count.to_string());
+        let stated = issue
+            .summary
+            .counts
+            .iter()
+            .find(|c| c.country == code)
+            .map_or("not stated".to_owned(), |c| c.count.to_string());
         println!("  {code}  {:<14} {found:>3}   (summary: {stated})", country::name_en(code));
     }
     for warning in &import.report.warnings {
@@ -196,7 +216,11 @@ fn run_check(path: &Path, strict: bool) -> Result<(), Failure> {
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
     let events: usize = bundle.issues.iter().map(|issue| issue.events.len()).sum();
-    println!("{}: {} release(s), {events} events: {errors} error(s), {warnings} warning(s)", path.display(), bundle.issues.len());
+    println!(
+        "{}: {} release(s), {events} events: {errors} error(s), {warnings} warning(s)",
+        path.display(),
+        bundle.issues.len()
+    );
     if errors > 0 || (strict && warnings > 0) {
         return Err(Failure(format!("{}: check failed", path.display())));
     }

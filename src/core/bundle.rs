@@ -29,6 +29,20 @@ impl DecodeError {
 /// Parses bundle JSON. Unknown fields are ignored; an unsupported `format` is reported as
 /// such even when the rest of the document has another shape.
 pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
+    // serde would read a struct from a JSON array too, and then complain about its
+    // elements; a reader needs to hear that the whole document has the wrong kind.
+    let kind = match text.trim_start().chars().next() {
+        Some('[') => Some("an array"),
+        Some('"') => Some("a string"),
+        Some('0'..='9' | '-') => Some("a number"),
+        Some('t' | 'f') => Some("a boolean"),
+        Some('n') => Some("null"),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        let message = format!("a bundle is a JSON object with \"format\" and \"issues\", not {kind}");
+        return Err(DecodeError::Shape { path: "$".into(), message });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let bundle: Bundle = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(bundle) => bundle,
@@ -143,6 +157,13 @@ mod tests {
     fn syntax_error_names_line_and_column() {
         let error = parse_bundle("{\"format\":1,\n\"issues\": [,]}").unwrap_err();
         assert!(matches!(error, DecodeError::Syntax { line: 2, .. }), "{error}");
+    }
+
+    #[test]
+    fn a_document_of_another_kind_is_named() {
+        let error = parse_bundle(" [1, 2]").unwrap_err();
+        assert_eq!(error.to_string(), "$: a bundle is a JSON object with \"format\" and \"issues\", not an array");
+        assert_eq!(parse_bundle("null").unwrap_err().path(), Some("$"));
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub fn check_bundle(bundle: &Bundle) -> Vec<Problem> {
     for (index, issue) in bundle.issues.iter().enumerate() {
         let path = format!("$.issues[{index}]");
         if let Some(first) = releases.insert((issue.year, issue.number, issue.lang.as_str()), index) {
-            checker.error(&path, format!("release #{} of {} ({}) is already at $.issues[{first}]", issue.number, issue.year, issue.lang));
+            checker.error(
+                &path,
+                format!("release #{} of {} ({}) is already at $.issues[{first}]", issue.number, issue.year, issue.lang),
+            );
         }
         checker.issue(&path, issue);
     }
@@ -83,7 +86,9 @@ impl<'a> Checker<'a> {
         if !(1990..=2200).contains(&issue.year) {
             self.error(&format!("{path}.year"), format!("year {} is not plausible for a release", issue.year));
         }
-        let lang_ok = !issue.lang.is_empty() && issue.lang.len() <= 35 && issue.lang.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+        let lang_ok = !issue.lang.is_empty()
+            && issue.lang.len() <= 35
+            && issue.lang.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
         if !lang_ok {
             self.error(&format!("{path}.lang"), format!("“{}” is not a language tag like “en” or “ru”", issue.lang));
         }
@@ -97,10 +102,16 @@ impl<'a> Checker<'a> {
         }
         if let (Some(from), Some(to)) = (from, to) {
             if from > to {
-                self.error(&format!("{path}.period"), format!("period starts ({}) after it ends ({})", issue.period.from, issue.period.to));
+                self.error(
+                    &format!("{path}.period"),
+                    format!("period starts ({}) after it ends ({})", issue.period.from, issue.period.to),
+                );
             }
             if from.year != issue.year && to.year != issue.year {
-                self.warning(&format!("{path}.year"), format!("year {} is outside the period {} – {}", issue.year, issue.period.from, issue.period.to));
+                self.warning(
+                    &format!("{path}.year"),
+                    format!("year {} is outside the period {} – {}", issue.year, issue.period.from, issue.period.to),
+                );
             }
         }
         for (index, count) in issue.summary.counts.iter().enumerate() {
@@ -153,7 +164,9 @@ mod tests {
     use crate::core::bundle::parse_bundle;
 
     fn bundle(events: &str, period: &str) -> Bundle {
-        let text = format!(r#"{{"format":1,"issues":[{{"number":15,"year":2025,"period":{period},"title":"Release","events":{events}}}]}}"#);
+        let text = format!(
+            r#"{{"format":1,"issues":[{{"number":15,"year":2025,"period":{period},"title":"Release","events":{events}}}]}}"#
+        );
         parse_bundle(&text).unwrap()
     }
 
@@ -161,7 +174,8 @@ mod tests {
 
     #[test]
     fn a_clean_bundle_has_no_problems() {
-        let events = r#"[{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://polisia.kz/"}]}]"#;
+        let events =
+            r#"[{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://polisia.kz/"}]}]"#;
         assert_eq!(check_bundle(&bundle(events, PERIOD)), vec![]);
     }
 
@@ -188,7 +202,8 @@ mod tests {
 
     #[test]
     fn suspicious_sources_are_warnings() {
-        let events = r#"[{"id":"a","country":"ru","title":"T","paragraphs":["p"],"sources":[{"url":"javascript:alert(1)"}]}]"#;
+        let events =
+            r#"[{"id":"a","country":"ru","title":"T","paragraphs":["p"],"sources":[{"url":"javascript:alert(1)"}]}]"#;
         let problems = check_bundle(&bundle(events, PERIOD));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].severity, Severity::Warning);

@@ -9,8 +9,8 @@
 use crate::core::country::{self, Country, Recognised};
 use crate::core::model::{ContentsEntry, CountryCount, CountryTopic, Event, Issue, Period, Publisher, Source, Summary};
 use crate::core::text::{
-    display_host, edit_distance, ends_sentence, ends_with_connective, excerpt, fold_whitespace, is_all_caps, match_key, starts_lowercase,
-    strip_markup, url_parts,
+    display_host, edit_distance, ends_sentence, ends_with_connective, excerpt, fold_whitespace, is_all_caps, match_key,
+    starts_lowercase, strip_markup, url_parts,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -119,9 +119,14 @@ pub fn decode_release_bytes(bytes: &[u8]) -> Result<&str, ImportError> {
         what: format!("byte {} is not valid UTF-8 (release texts are UTF-8)", error.valid_up_to()),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+    if let Some((offset, c)) =
+        text.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    {
         let offset = offset + (bytes.len() - text.len());
-        return Err(ImportError::Binary { line: line_of(offset), what: format!("control character U+{:04X}", c as u32) });
+        return Err(ImportError::Binary {
+            line: line_of(offset),
+            what: format!("control character U+{:04X}", c as u32),
+        });
     }
     Ok(text)
 }
@@ -167,7 +172,9 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
 enum SegmentKind {
     /// `#` headings, whole-block `**bold**`, or plain capitals. `raw` keeps the markup
     /// because bold runs separate an outlet byline from the title.
-    Heading { raw: String },
+    Heading {
+        raw: String,
+    },
     Sources(Vec<String>),
     Text,
 }
@@ -210,7 +217,11 @@ fn segments<'a>(block: &Block<'a>) -> Vec<Segment<'a>> {
             out.push(Segment { first_line, lines: block.lines[index..end].to_vec(), kind: SegmentKind::Sources(urls) });
             index = end;
         } else if let Some(heading) = markdown_heading(line) {
-            out.push(Segment { first_line, lines: vec![block.lines[index]], kind: SegmentKind::Heading { raw: heading.to_owned() } });
+            out.push(Segment {
+                first_line,
+                lines: vec![block.lines[index]],
+                kind: SegmentKind::Heading { raw: heading.to_owned() },
+            });
             index += 1;
         } else if line.starts_with("**") && !line.trim_start_matches('*').is_empty() {
             // A bold run may span lines (a title broken over lines); it closes on a line ending in `**`.
@@ -235,7 +246,8 @@ fn segments<'a>(block: &Block<'a>) -> Vec<Segment<'a>> {
             }
             let lines = block.lines[index..end].to_vec();
             let text = strip_markup(&lines.join(" "));
-            let kind = if looks_like_plain_heading(&text) { SegmentKind::Heading { raw: text } } else { SegmentKind::Text };
+            let kind =
+                if looks_like_plain_heading(&text) { SegmentKind::Heading { raw: text } } else { SegmentKind::Text };
             out.push(Segment { first_line, lines, kind });
             index = end;
         }
@@ -278,7 +290,9 @@ fn source_url(line: &str) -> Option<String> {
     };
     let looks_like_url = !inner.is_empty()
         && !inner.contains(char::is_whitespace)
-        && (inner.contains("://") || !url_parts(inner).scheme.is_empty() || inner.to_ascii_lowercase().starts_with("www."));
+        && (inner.contains("://")
+            || !url_parts(inner).scheme.is_empty()
+            || inner.to_ascii_lowercase().starts_with("www."));
     looks_like_url.then(|| inner.to_owned())
 }
 
@@ -380,7 +394,8 @@ impl Importer {
                     self.front_field = FrontField::CoverTitle;
                     self.cover_title.push(strip_markup(raw));
                     Placement::Cover
-                } else if key.starts_with("INFORMATION RELEASE") || key.starts_with("ИНФОРМАЦИОННЫЙ БЮЛЛЕТЕНЬ") {
+                } else if key.starts_with("INFORMATION RELEASE") || key.starts_with("ИНФОРМАЦИОННЫЙ БЮЛЛЕТЕНЬ")
+                {
                     self.front_field = FrontField::PublisherName;
                     Placement::Publisher
                 } else if key.contains("EDITORIAL ADDRESS") || key.contains("АДРЕС РЕДАКЦИИ") {
@@ -525,7 +540,8 @@ impl Importer {
                     self.citation_title.get_or_insert_with(|| title.to_owned());
                 }
                 if self.number.is_none() {
-                    self.number = citation[close..].split(|c: char| !c.is_ascii_digit() && c != '#').find_map(parse_number);
+                    self.number =
+                        citation[close..].split(|c: char| !c.is_ascii_digit() && c != '#').find_map(parse_number);
                 }
             }
         }
@@ -549,7 +565,8 @@ impl Importer {
                     let country = match country::recognise(&title) {
                         Some(Recognised::Exactly(country)) => Some(country.code.to_owned()),
                         Some(Recognised::Approximately(country)) => {
-                            let message = format!("contents entry “{title}” read as {} ({})", country.name_en, country.code);
+                            let message =
+                                format!("contents entry “{title}” read as {} ({})", country.name_en, country.code);
                             self.warn(line, WarningKind::Typo, message);
                             Some(country.code.to_owned())
                         }
@@ -561,7 +578,11 @@ impl Importer {
                 None => {
                     let text = strip_markup(segment.lines[offset]);
                     self.mark(line..line + 1, Placement::Unplaced);
-                    self.warn(line, WarningKind::Unplaced, format!("line in the contents list not read as an entry: “{}”", excerpt(&text, 80)));
+                    self.warn(
+                        line,
+                        WarningKind::Unplaced,
+                        format!("line in the contents list not read as an entry: “{}”", excerpt(&text, 80)),
+                    );
                 }
             }
         }
@@ -587,7 +608,12 @@ impl Importer {
                 Some(recognised) => {
                     let country = recognised.country();
                     if let Recognised::Approximately(_) = recognised {
-                        let message = format!("section heading “{}” read as {} ({})", strip_markup(raw), country.name_en, country.code);
+                        let message = format!(
+                            "section heading “{}” read as {} ({})",
+                            strip_markup(raw),
+                            country.name_en,
+                            country.code
+                        );
                         self.warn(segment.first_line, WarningKind::Typo, message);
                     }
                     self.section = Some(country);
@@ -604,7 +630,8 @@ impl Importer {
                         let index = self.events.len() - 1;
                         self.mark(segment.line_numbers(), Placement::Event(index));
                         let first_line = segment.first_line;
-                        self.source_lines.extend(urls.into_iter().enumerate().map(|(offset, url)| (first_line + offset, url)));
+                        self.source_lines
+                            .extend(urls.into_iter().enumerate().map(|(offset, url)| (first_line + offset, url)));
                     }
                     None => self.unplaced(&segment, "link before any event"),
                 }
@@ -620,13 +647,24 @@ impl Importer {
         let (outlet, title) = split_outlet(raw);
         // A title broken by a page break arrives as two headings in a row.
         if let Some(previous) = self.events.last_mut() {
-            if previous.paragraphs.is_empty() && previous.sources.is_empty() && previous.country == country.code && outlet.is_none() {
+            if previous.paragraphs.is_empty()
+                && previous.sources.is_empty()
+                && previous.country == country.code
+                && outlet.is_none()
+            {
                 previous.title = format!("{} {}", previous.title, title);
                 let index = self.events.len() - 1;
                 return self.mark(segment.line_numbers(), Placement::Event(index));
             }
         }
-        self.events.push(Draft { country: country.code, title, outlet, paragraphs: Vec::new(), sources: Vec::new(), title_line: segment.first_line });
+        self.events.push(Draft {
+            country: country.code,
+            title,
+            outlet,
+            paragraphs: Vec::new(),
+            sources: Vec::new(),
+            title_line: segment.first_line,
+        });
         let index = self.events.len() - 1;
         self.mark(segment.line_numbers(), Placement::Event(index));
     }
@@ -634,7 +672,9 @@ impl Importer {
     fn place_body_text(&mut self, segment: &Segment) {
         let keys: Vec<String> = segment.lines.iter().map(|line| match_key(line)).collect();
         let repeats_front = keys.iter().all(|key| self.front_keys.contains(key));
-        let is_page_number = segment.lines.len() == 1 && segment.lines[0].trim().len() <= 3 && segment.lines[0].trim().bytes().all(|b| b.is_ascii_digit());
+        let is_page_number = segment.lines.len() == 1
+            && segment.lines[0].trim().len() <= 3
+            && segment.lines[0].trim().bytes().all(|b| b.is_ascii_digit());
         if repeats_front || is_page_number {
             return self.mark(segment.line_numbers(), Placement::PageFurniture);
         }
@@ -644,12 +684,20 @@ impl Importer {
         };
         if !self.events[index].sources.is_empty() {
             let title = excerpt(&self.events[index].title, 60);
-            self.warn(segment.first_line, WarningKind::Structure, format!("text after the source link of “{title}”; kept in that event"));
+            self.warn(
+                segment.first_line,
+                WarningKind::Structure,
+                format!("text after the source link of “{title}”; kept in that event"),
+            );
         }
         let event = &mut self.events[index];
         match event.paragraphs.last_mut() {
             // A page break splits a paragraph into two: join them back.
-            Some(last) if event.sources.is_empty() && !ends_sentence(last) && (starts_lowercase(&text) || ends_with_connective(last)) => {
+            Some(last)
+                if event.sources.is_empty()
+                    && !ends_sentence(last)
+                    && (starts_lowercase(&text) || ends_with_connective(last)) =>
+            {
                 last.push(' ');
                 last.push_str(&text);
             }
@@ -661,7 +709,7 @@ impl Importer {
     fn finish(mut self, text: &str, options: &ImportOptions) -> Result<Import, ImportError> {
         let line_count = text.lines().count();
         let summary = self.read_summary();
-        let period = self.period.or_else(|| summary.1);
+        let period = self.period.or(summary.1);
         let mut missing = Vec::new();
         if self.number.is_none() {
             missing.push("no release number (like “#15”)");
@@ -697,10 +745,18 @@ impl Importer {
                 }
             };
             if draft.paragraphs.is_empty() {
-                self.warn(draft.title_line, WarningKind::Structure, format!("event “{}” has no text", excerpt(&draft.title, 60)));
+                self.warn(
+                    draft.title_line,
+                    WarningKind::Structure,
+                    format!("event “{}” has no text", excerpt(&draft.title, 60)),
+                );
             }
             if draft.sources.is_empty() {
-                self.warn(draft.title_line, WarningKind::Structure, format!("event “{}” has no source link", excerpt(&draft.title, 60)));
+                self.warn(
+                    draft.title_line,
+                    WarningKind::Structure,
+                    format!("event “{}” has no source link", excerpt(&draft.title, 60)),
+                );
             }
             events.push(Event {
                 id: format!("{year}-{number}-{}-{ordinal}", draft.country),
@@ -758,7 +814,11 @@ impl Importer {
                         let country = recognised.country().code.to_owned();
                         summary.counts.push(CountryCount { country, label, count });
                     }
-                    None => self.warn(line, WarningKind::Unplaced, format!("the summary counts “{label} – {count}”, which is not a country this importer knows")),
+                    None => self.warn(
+                        line,
+                        WarningKind::Unplaced,
+                        format!("the summary counts “{label} – {count}”, which is not a country this importer knows"),
+                    ),
                 }
             }
             summary.topics.extend(stated_topics(&raw));
@@ -775,14 +835,22 @@ impl Importer {
         for stated in &summary.counts {
             let actual = found_count(&stated.country);
             if actual != stated.count {
-                let message = format!("the summary states {} – {}, but {actual} events were found under {}", stated.label, stated.count, country::name_en(&stated.country));
+                let message = format!(
+                    "the summary states {} – {}, but {actual} events were found under {}",
+                    stated.label,
+                    stated.count,
+                    country::name_en(&stated.country)
+                );
                 self.warn(0, WarningKind::CountMismatch, message);
             }
         }
         if !summary.counts.is_empty() {
             for (code, actual) in found {
                 if !summary.counts.iter().any(|stated| stated.country == *code) {
-                    let message = format!("{actual} events were found under {}, which the summary does not count", country::name_en(code));
+                    let message = format!(
+                        "{actual} events were found under {}, which the summary does not count",
+                        country::name_en(code)
+                    );
                     self.warn(0, WarningKind::CountMismatch, message);
                 }
             }
@@ -790,7 +858,11 @@ impl Importer {
         if let Some(total) = summary.total {
             let actual: u32 = found.iter().map(|(_, n)| n).sum();
             if actual != total {
-                self.warn(0, WarningKind::CountMismatch, format!("the summary states {total} events in all, but {actual} were found"));
+                self.warn(
+                    0,
+                    WarningKind::CountMismatch,
+                    format!("the summary states {total} events in all, but {actual} were found"),
+                );
             }
         }
     }
@@ -832,7 +904,7 @@ fn looks_like_summary(text: &str) -> bool {
 /// `tel.: +7 727 259 99 90` → `+7 727 259 99 90`, when the line starts with one of the labels.
 fn labelled(line: &str, key: &str, labels: &[&str]) -> Option<String> {
     let first = key.split(' ').next()?;
-    if !labels.iter().any(|label| first == *label) {
+    if !labels.contains(&first) {
         return None;
     }
     let value = match line.find(':') {
@@ -867,7 +939,7 @@ fn is_domain_like(word: &str) -> bool {
         && tld.chars().all(char::is_alphabetic)
 }
 
-/// `<i>KYRGYZ PEPUBLIC</i> .....	6` → (`KYRGYZ PEPUBLIC`, Some(6)).
+/// `<i>KYRGYZ PEPUBLIC</i> .....` + tab + `6` → (`KYRGYZ PEPUBLIC`, Some(6)).
 fn parse_contents_line(line: &str) -> Option<(String, Option<u32>)> {
     let trimmed = line.trim();
     let digits_start = trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -929,7 +1001,11 @@ fn parse_period(line: &str) -> Option<(Date, Date)> {
     if right_parts.len() != 3 || left_parts.is_empty() || left_parts.len() > 3 {
         return None;
     }
-    let number = |part: &str| -> Option<u32> { (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok()).flatten() };
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
     let to = Date::new(number(right_parts[2])? as i32, number(right_parts[1])?, number(right_parts[0])?)?;
     let from_month = left_parts.get(1).map_or(Some(to.month), |m| number(m))?;
     let from_year = left_parts.get(2).map_or(Some(to.year), |y| number(y).map(|y| y as i32))?;
@@ -937,12 +1013,39 @@ fn parse_period(line: &str) -> Option<(Date, Date)> {
     (from <= to).then_some((from, to))
 }
 
-const MONTHS_EN: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTHS_RU: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
 
 /// A period in running text: "from 1 to 15 August 2025", "с 1 по 15 августа 2025".
 fn parse_period_in_words(text: &str) -> Option<(Date, Date)> {
-    let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> =
+        text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     words.windows(5).find_map(|w| {
         let from_day: u32 = w[0].parse().ok()?;
         if !matches!(w[1].as_str(), "to" | "по" | "-" | "–") {
@@ -960,9 +1063,16 @@ fn parse_period_in_words(text: &str) -> Option<(Date, Date)> {
 /// `#15`, `№ 15`, `No. 15` standing alone.
 fn parse_number(line: &str) -> Option<u32> {
     let line = line.trim();
-    let rest = line.strip_prefix('#').or_else(|| line.strip_prefix('№')).or_else(|| line.strip_prefix("No.")).or_else(|| line.strip_prefix("No"))?;
+    let rest = line
+        .strip_prefix('#')
+        .or_else(|| line.strip_prefix('№'))
+        .or_else(|| line.strip_prefix("No."))
+        .or_else(|| line.strip_prefix("No"))?;
     let digits = rest.trim();
-    (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten().filter(|&n| n > 0)
+    (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|&n| n > 0)
 }
 
 /// `Almaty - 2025` → `Almaty`.
@@ -970,7 +1080,10 @@ fn parse_place_year(line: &str) -> Option<String> {
     let (place, year) = line.rsplit_once(DASHES)?;
     let year = year.trim().trim_end_matches(['.', 'г']).trim();
     let place = place.trim();
-    let valid = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !place.is_empty() && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let valid = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !place.is_empty()
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
     valid.then(|| place.to_owned())
 }
 
@@ -980,7 +1093,11 @@ fn stated_total(text: &str) -> Option<u32> {
     words.windows(2).find_map(|pair| {
         let next = pair[1].to_lowercase();
         let is_events = next.starts_with("event") || next.starts_with("событи");
-        if is_events { pair[0].parse().ok() } else { None }
+        if is_events {
+            pair[0].parse().ok()
+        } else {
+            None
+        }
     })
 }
 
@@ -1030,7 +1147,8 @@ fn stated_topics(raw: &str) -> Vec<CountryTopic> {
             topic = topic.strip_prefix(lead).unwrap_or(topic);
         }
         if !topic.is_empty() {
-            topics.push(CountryTopic { country: country.code.to_owned(), text: topic.trim_end_matches(',').to_owned() });
+            topics
+                .push(CountryTopic { country: country.code.to_owned(), text: topic.trim_end_matches(',').to_owned() });
         }
         start = close + 1;
     }
@@ -1054,7 +1172,11 @@ fn detect_lang(text: &str) -> &'static str {
             cyrillic += 1;
         }
     }
-    if letters > 0 && cyrillic * 2 > letters { "ru" } else { "en" }
+    if letters > 0 && cyrillic * 2 > letters {
+        "ru"
+    } else {
+        "en"
+    }
 }
 
 /// The distinct valid hosts among some URLs, lowercased: what a mistyped host most
@@ -1100,7 +1222,11 @@ pub fn source_problem(url: &str, known_hosts: &[String]) -> Option<String> {
 /// as `1` in its punycode: PDF text often confuses them (`xn--plai` for `xn--p1ai`).
 fn likely_intended_host(host: &str, known_hosts: &[String]) -> Option<String> {
     let lower = host.to_ascii_lowercase();
-    let nearest = known_hosts.iter().map(|known| (edit_distance(&lower, known, 3), known)).filter(|(d, _)| *d <= 3).min_by_key(|(d, _)| *d);
+    let nearest = known_hosts
+        .iter()
+        .map(|known| (edit_distance(&lower, known, 3), known))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d);
     if let Some((_, known)) = nearest {
         return Some(known.clone());
     }
@@ -1128,7 +1254,10 @@ mod tests {
         assert_eq!(parse_period("25.12.2025-10.01.2026"), Some((d(2025, 12, 25), d(2026, 1, 10))));
         assert_eq!(parse_period("1-31.02.2025"), None);
         assert_eq!(parse_period("Almaty - 2025"), None);
-        assert_eq!(parse_period_in_words("In the period from 1 to 15 August 2025, based"), Some((d(2025, 8, 1), d(2025, 8, 15))));
+        assert_eq!(
+            parse_period_in_words("In the period from 1 to 15 August 2025, based"),
+            Some((d(2025, 8, 1), d(2025, 8, 15)))
+        );
         assert_eq!(parse_period_in_words("за период с 1 по 15 августа 2025 г."), Some((d(2025, 8, 1), d(2025, 8, 15))));
     }
 
@@ -1151,7 +1280,10 @@ mod tests {
 
     #[test]
     fn outlets() {
-        assert_eq!(split_outlet("**TOPNEWS.KG****DRUG OFFICERS IN BISHKEK**"), (Some("TOPNEWS.KG".into()), "DRUG OFFICERS IN BISHKEK".into()));
+        assert_eq!(
+            split_outlet("**TOPNEWS.KG****DRUG OFFICERS IN BISHKEK**"),
+            (Some("TOPNEWS.KG".into()), "DRUG OFFICERS IN BISHKEK".into())
+        );
         assert_eq!(split_outlet("24.KZ POLICE MET PUPILS"), (Some("24.KZ".into()), "POLICE MET PUPILS".into()));
         assert_eq!(split_outlet("**U.S. AND KAZAKHSTAN MEET**"), (None, "U.S. AND KAZAKHSTAN MEET".into()));
         assert_eq!(split_outlet("ST. PETERSBURG RAID"), (None, "ST. PETERSBURG RAID".into()));
@@ -1162,7 +1294,10 @@ mod tests {
         let text = "covered 10 events in the field (*Azerbaijan -1, Kazakhstan – 4, Kyrgyzstan – 1, Russia – 4*).";
         assert_eq!(stated_total(&strip_markup(text)), Some(10));
         let counts = stated_counts(&strip_markup(text));
-        assert_eq!(counts, vec![("Azerbaijan".into(), 1), ("Kazakhstan".into(), 4), ("Kyrgyzstan".into(), 1), ("Russia".into(), 4)]);
+        assert_eq!(
+            counts,
+            vec![("Azerbaijan".into(), 1), ("Kazakhstan".into(), 4), ("Kyrgyzstan".into(), 1), ("Russia".into(), 4)]
+        );
         let topics = stated_topics("Published articles contain information about events in prisons (*Azerbaijan*), on police work (*Kazakhstan*).");
         assert_eq!(topics[0], CountryTopic { country: "az".into(), text: "events in prisons".into() });
         assert_eq!(topics[1], CountryTopic { country: "kz".into(), text: "police work".into() });
@@ -1196,6 +1331,9 @@ mod tests {
     fn empty_and_foreign_texts_are_errors() {
         let options = ImportOptions::default();
         assert_eq!(import_release(" \n\n\t", &options), Err(ImportError::Empty));
-        assert!(matches!(import_release("Dear diary,\n\ntoday was fine.", &options), Err(ImportError::NotARelease { lines: 3, .. })));
+        assert!(matches!(
+            import_release("Dear diary,\n\ntoday was fine.", &options),
+            Err(ImportError::NotARelease { lines: 3, .. })
+        ));
     }
 }

@@ -137,7 +137,8 @@ pub fn is_all_caps(text: &str) -> bool {
 
 /// True when a paragraph ends the way a sentence or a quoted sentence does.
 pub fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '»' | '’' | '\'' | ')' | '*') || c.is_whitespace());
+    let trimmed =
+        text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '»' | '’' | '\'' | ')' | '*') || c.is_whitespace());
     trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
@@ -150,11 +151,85 @@ pub fn starts_lowercase(text: &str) -> bool {
 /// one was cut by a page break, even when the next part starts with a capital ("and the" /
 /// "Baku City Narcological Center…").
 const CONNECTIVES: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
-    "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "this", "these", "those", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "than", "about", "between", "under", "over", "after", "before",
-    "и", "а", "но", "или", "в", "во", "на", "с", "со", "по", "для", "о", "об", "к", "ко", "от", "из", "за", "не", "что",
-    "как", "у", "при", "до", "без", "над", "под", "между", "его", "её", "их", "это", "также",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "into",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "than",
+    "about",
+    "between",
+    "under",
+    "over",
+    "after",
+    "before",
+    "и",
+    "а",
+    "но",
+    "или",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "для",
+    "о",
+    "об",
+    "к",
+    "ко",
+    "от",
+    "из",
+    "за",
+    "не",
+    "что",
+    "как",
+    "у",
+    "при",
+    "до",
+    "без",
+    "над",
+    "под",
+    "между",
+    "его",
+    "её",
+    "их",
+    "это",
+    "также",
 ];
 
 /// True when the text ends in a word after which no sentence ends.
@@ -274,7 +349,13 @@ pub fn punycode_decode(input: &str) -> Option<String> {
                 _ => return None,
             } as u32;
             i = i.checked_add(digit.checked_mul(weight)?)?;
-            let threshold = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
+            let threshold = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
             if digit < threshold {
                 break;
             }
@@ -334,7 +415,10 @@ mod tests {
 
     #[test]
     fn url_parts_and_web_urls() {
-        assert_eq!(url_parts("https://user@Polisia.kz:443/ru/x?y#z"), UrlParts { scheme: "https".into(), host: "Polisia.kz" });
+        assert_eq!(
+            url_parts("https://user@Polisia.kz:443/ru/x?y#z"),
+            UrlParts { scheme: "https".into(), host: "Polisia.kz" }
+        );
         assert_eq!(url_parts("javascript:alert(1)").scheme, "javascript");
         assert!(is_web_url("http://a.kz/"));
         assert!(!is_web_url("javascript:alert(1)"));

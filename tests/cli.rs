@@ -1,0 +1,212 @@
+//! The `caricc` binary as staff use it: real files in a temporary directory, exit codes,
+//! reports, and the bundle left untouched whenever the command fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const CARICC: &str = env!("CARGO_BIN_EXE_caricc");
+
+fn sample_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/releases/information-release-2025-15.txt")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(CARICC).args(args).output().expect("caricc runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn import_creates_a_bundle_and_reports_counts_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    let output = run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    for line in [
+        "  kz  Kazakhstan       4   (summary: 4)",
+        "  ru  Russia           4   (summary: 4)",
+        "all 129 non-blank lines placed",
+    ] {
+        assert!(stdout.contains(line), "missing {line:?} in:\n{stdout}");
+    }
+    assert!(stdout.contains("warning (source): line 225:"), "{stdout}");
+    assert!(stdout.contains("warning (typo): line 44:"), "{stdout}");
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
+    assert_eq!(std::fs::read_to_string(&bundle).unwrap(), committed);
+    // Nothing but the bundle is left behind (no temporary files).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn importing_the_same_release_again_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    let sample = sample_path();
+    assert!(run(&["import", path_str(&sample), "-o", path_str(&bundle)]).status.success());
+    let first = std::fs::read_to_string(&bundle).unwrap();
+    let output = run(&["import", path_str(&sample), "-o", path_str(&bundle)]);
+    assert!(output.status.success());
+    assert!(text(&output.stdout).contains("1 release(s) replaced, 1 in the bundle"), "{}", text(&output.stdout));
+    assert_eq!(std::fs::read_to_string(&bundle).unwrap(), first);
+}
+
+#[test]
+fn a_second_release_is_added_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    let sixteen = dir.path().join("release-16.txt");
+    let text16 =
+        std::fs::read_to_string(sample_path()).unwrap().replace("1-15.08.2025", "16-31.08.2025").replace("#15", "#16");
+    std::fs::write(&sixteen, text16).unwrap();
+    assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
+    assert!(run(&["import", path_str(&sixteen), "-o", path_str(&bundle)]).status.success());
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    let numbers: Vec<u64> =
+        written["issues"].as_array().unwrap().iter().map(|i| i["number"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [16, 15]);
+    assert_eq!(written["issues"][0]["events"][0]["id"], "2025-16-az-1");
+}
+
+#[test]
+fn strict_refuses_warnings_and_leaves_the_bundle_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    std::fs::write(&bundle, "{\"format\": 1, \"issues\": []}\n").unwrap();
+    let before = std::fs::read(&bundle).unwrap();
+    let output = run(&["import", "--strict", path_str(&sample_path()), "-o", path_str(&bundle)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("not written: 4 warning(s) and --strict"), "{}", text(&output.stderr));
+    assert_eq!(std::fs::read(&bundle).unwrap(), before);
+}
+
+#[test]
+fn a_failed_import_never_touches_the_existing_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
+    let before = std::fs::read(&bundle).unwrap();
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let garbage = dir.path().join("garbage.txt");
+    std::fs::write(&garbage, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let foreign = dir.path().join("letter.txt");
+    std::fs::write(&foreign, "Dear colleagues,\n\nplease find attached.\n").unwrap();
+    let huge = dir.path().join("huge.txt");
+    std::fs::write(&huge, "x".repeat(50 * 1024 * 1024)).unwrap();
+    let missing = dir.path().join("missing.txt");
+
+    let cases: [(&Path, &str); 5] = [
+        (&empty, "empty.txt: the file is empty"),
+        (&garbage, "garbage.txt: line 1: not text: byte 0 is not valid UTF-8"),
+        (&foreign, "letter.txt: not a release text: no release number"),
+        (&huge, "huge.txt: the file is 52428800 bytes"),
+        (&missing, "missing.txt: cannot read"),
+    ];
+    for (input, expected) in cases {
+        // The good release first: a failure later in the list must still write nothing.
+        let output = run(&["import", path_str(&sample_path()), path_str(input), "-o", path_str(&bundle)]);
+        assert_eq!(output.status.code(), Some(1), "{expected}");
+        assert!(text(&output.stderr).contains(expected), "expected {expected:?} in {:?}", text(&output.stderr));
+        assert_eq!(std::fs::read(&bundle).unwrap(), before, "{expected}: bundle changed");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".tmp"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn import_refuses_to_overwrite_a_bundle_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    for (content, expected) in [
+        ("{\"format\": 1, \"issues\": [", "existing bundle not updated: not valid JSON at line 1"),
+        ("{\"format\": 7, \"issues\": []}", "existing bundle not updated: unsupported bundle format 7 at $.format"),
+        (
+            "{\"format\": 1, \"issues\": [{\"number\": \"x\"}]}",
+            "existing bundle not updated: $.issues[0].number: invalid type",
+        ),
+    ] {
+        std::fs::write(&bundle, content).unwrap();
+        let output = run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(text(&output.stderr).contains(expected), "expected {expected:?} in {:?}", text(&output.stderr));
+        assert_eq!(std::fs::read_to_string(&bundle).unwrap(), content);
+    }
+}
+
+#[test]
+fn check_accepts_the_embedded_bundle_and_strict_counts_its_warnings() {
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json");
+    let output = run(&["check", bundle]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("1 release(s), 10 events: 0 error(s), 3 warning(s)"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert_eq!(run(&["check", "--strict", bundle]).status.code(), Some(1));
+}
+
+#[test]
+fn check_names_the_json_path_of_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
+    let broken = committed
+        .replacen("\"id\": \"2025-15-kz-1\"", "\"id\": \"2025-15-az-1\"", 1)
+        .replacen("\"country\": \"kg\"", "\"country\": \"KG\"", 1)
+        .replacen("\"from\": \"2025-08-01\"", "\"from\": \"2025-08-32\"", 1)
+        .replacen(
+            "\"title\": \"AN AWARENESS-RAISING EVENT AGAINST DRUG ADDICTION HELD IN CORRECTIONAL FACILITIES\"",
+            "\"title\": \" \"",
+            1,
+        );
+    std::fs::write(&path, broken).unwrap();
+    let output = run(&["check", path_str(&path)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "error: $.issues[0].period.from: “2025-08-32” is not a date written YYYY-MM-DD",
+        "error: $.issues[0].events[0].title: event title is empty",
+        "error: $.issues[0].events[1].id: event id “2025-15-az-1” is already used at $.issues[0].events[0].id",
+        "error: $.issues[0].summary.counts[2].country: “KG” is not a lowercase ISO 3166-1 alpha-2 country code",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
+    }
+}
+
+#[test]
+fn check_reports_unreadable_bundles_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    for (content, expected) in [
+        ("{\"format\": 1,\n  \"issues\": [}", "not valid JSON at line 2, column 14"),
+        ("[1, 2]", "bad.json: $: a bundle is a JSON object with \"format\" and \"issues\", not an array"),
+        ("{\"format\": \"one\"}", "unsupported bundle format \"one\" at $.format"),
+        ("", "not valid JSON at line 1, column 0: EOF while parsing a value"),
+    ] {
+        std::fs::write(&path, content).unwrap();
+        let output = run(&["check", path_str(&path)]);
+        assert_eq!(output.status.code(), Some(1), "{content}");
+        assert!(text(&output.stderr).contains(expected), "expected {expected:?} in {:?}", text(&output.stderr));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["import", "x.txt"]).status.code(), Some(2), "-o is required");
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
