@@ -16,97 +16,42 @@ pub struct Country {
 
 /// CARICC's member states first (in the order releases print them), then the other
 /// countries releases report on. Adding a country is one line here.
+#[rustfmt::skip]
 pub const COUNTRIES: &[Country] = &[
-    Country {
-        code: "az",
-        name_en: "Azerbaijan",
-        name_ru: "Азербайджан",
-        aliases: &["Azerbaijan Republic", "Азербайджанская Республика"],
-    },
-    Country { code: "kz", name_en: "Kazakhstan", name_ru: "Казахстан", aliases: &[] },
-    Country {
-        code: "kg",
-        name_en: "Kyrgyzstan",
-        name_ru: "Кыргызстан",
-        aliases: &["Kyrgyz Republic", "Kyrgyzia", "Kirghizia", "Кыргызская Республика", "Киргизия"],
-    },
-    Country {
-        code: "ru",
-        name_en: "Russia",
-        name_ru: "Россия",
-        aliases: &["Russian Federation", "Российская Федерация"],
-    },
-    Country { code: "tj", name_en: "Tajikistan", name_ru: "Таджикистан", aliases: &[] },
-    Country { code: "tm", name_en: "Turkmenistan", name_ru: "Туркменистан", aliases: &[] },
-    Country { code: "uz", name_en: "Uzbekistan", name_ru: "Узбекистан", aliases: &[] },
-    Country {
-        code: "af",
-        name_en: "Afghanistan",
-        name_ru: "Афганистан",
-        aliases: &[
-            "Islamic Republic of Afghanistan",
-            "Islamic Emirate of Afghanistan",
-            "Исламская Республика Афганистан",
-        ],
-    },
-    Country { code: "am", name_en: "Armenia", name_ru: "Армения", aliases: &[] },
-    Country {
-        code: "by", name_en: "Belarus", name_ru: "Беларусь", aliases: &["Республика Беларусь"]
-    },
-    Country {
-        code: "cn",
-        name_en: "China",
-        name_ru: "Китай",
-        aliases: &["People's Republic of China", "PRC", "КНР", "Китайская Народная Республика"],
-    },
-    Country {
-        code: "de", name_en: "Germany", name_ru: "Германия", aliases: &["Federal Republic of Germany", "ФРГ"]
-    },
-    Country { code: "fr", name_en: "France", name_ru: "Франция", aliases: &["French Republic"] },
-    Country {
-        code: "gb",
-        name_en: "United Kingdom",
-        name_ru: "Великобритания",
-        aliases: &["Great Britain", "UK", "Соединённое Королевство"],
-    },
-    Country { code: "ge", name_en: "Georgia", name_ru: "Грузия", aliases: &[] },
-    Country { code: "in", name_en: "India", name_ru: "Индия", aliases: &[] },
-    Country {
-        code: "ir",
-        name_en: "Iran",
-        name_ru: "Иран",
-        aliases: &["Islamic Republic of Iran", "Исламская Республика Иран"],
-    },
-    Country {
-        code: "md",
-        name_en: "Moldova",
-        name_ru: "Молдова",
-        aliases: &["Republic of Moldova", "Республика Молдова"],
-    },
-    Country { code: "mn", name_en: "Mongolia", name_ru: "Монголия", aliases: &[] },
-    Country {
-        code: "pk", name_en: "Pakistan", name_ru: "Пакистан", aliases: &["Islamic Republic of Pakistan"]
-    },
-    Country {
-        code: "tr",
-        name_en: "Türkiye",
-        name_ru: "Турция",
-        aliases: &["Turkey", "Turkiye", "Republic of Turkey"],
-    },
-    Country { code: "ua", name_en: "Ukraine", name_ru: "Украина", aliases: &[] },
-    Country {
-        code: "ae",
-        name_en: "United Arab Emirates",
-        name_ru: "Объединённые Арабские Эмираты",
-        aliases: &["UAE", "ОАЭ"],
-    },
-    Country {
-        code: "us",
-        name_en: "United States",
-        name_ru: "США",
-        aliases: &["United States of America", "USA", "Соединённые Штаты Америки"],
-    },
+    country("az", "Azerbaijan", "Азербайджан", &["Azerbaijan Republic", "Азербайджанская Республика"]),
+    country("kz", "Kazakhstan", "Казахстан", &[]),
+    country("kg", "Kyrgyzstan", "Кыргызстан", &["Kyrgyz Republic", "Kyrgyzia", "Kirghizia", "Кыргызская Республика", "Киргизия"]),
+    country("ru", "Russia", "Россия", &["Russian Federation", "Российская Федерация"]),
+    country("tj", "Tajikistan", "Таджикистан", &[]),
+    country("tm", "Turkmenistan", "Туркменистан", &[]),
+    country("uz", "Uzbekistan", "Узбекистан", &[]),
+    country("af", "Afghanistan", "Афганистан", &["Islamic Republic of Afghanistan", "Islamic Emirate of Afghanistan", "Исламская Республика Афганистан"]),
+    country("am", "Armenia", "Армения", &[]),
+    country("by", "Belarus", "Беларусь", &["Республика Беларусь"]),
+    country("cn", "China", "Китай", &["People's Republic of China", "PRC", "КНР", "Китайская Народная Республика"]),
+    country("de", "Germany", "Германия", &["Federal Republic of Germany", "ФРГ"]),
+    country("fr", "France", "Франция", &["French Republic"]),
+    country("gb", "United Kingdom", "Великобритания", &["Great Britain", "UK", "Соединённое Королевство"]),
+    country("ge", "Georgia", "Грузия", &[]),
+    country("in", "India", "Индия", &[]),
+    country("ir", "Iran", "Иран", &["Islamic Republic of Iran", "Исламская Республика Иран"]),
+    country("md", "Moldova", "Молдова", &["Republic of Moldova", "Республика Молдова"]),
+    country("mn", "Mongolia", "Монголия", &[]),
+    country("pk", "Pakistan", "Пакистан", &["Islamic Republic of Pakistan"]),
+    country("tr", "Türkiye", "Турция", &["Turkey", "Turkiye", "Republic of Turkey"]),
+    country("ua", "Ukraine", "Украина", &[]),
+    country("ae", "United Arab Emirates", "Объединённые Арабские Эмираты", &["UAE", "ОАЭ"]),
+    country("us", "United States", "США", &["United States of America", "USA", "Соединённые Штаты Америки"]),
 ];
+
+const fn country(
+    code: &'static str,
+    name_en: &'static str,
+    name_ru: &'static str,
+    aliases: &'static [&'static str],
+) -> Country {
+    Country { code, name_en, name_ru, aliases }
+}
 
 /// Every ISO 3166-1 alpha-2 code (officially assigned), for validating bundles that name
 /// countries this build has no names for.
