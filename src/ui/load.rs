@@ -1,0 +1,71 @@
+//! Fetching the bundle, and the states a reader can see while it happens.
+
+use crate::core::bundle::{parse_bundle, DecodeError};
+use crate::core::model::Bundle;
+use std::rc::Rc;
+use thiserror::Error;
+use yew::AttrValue;
+
+/// Where the bundle is fetched from when the page's URL does not say (`?bundle=`).
+/// Relative, so it resolves against the document's base URL and the viewer works under any path.
+pub const DEFAULT_BUNDLE_URL: &str = "bundle.json";
+
+/// What the page shows: one state, so it can never be both loading and failed.
+#[derive(Debug, Clone)]
+pub enum Load {
+    Loading,
+    Ready(Rc<Bundle>),
+    Failed(AttrValue),
+}
+
+impl PartialEq for Load {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            // The same parsed bundle is the same; comparing a large bundle field by field is not needed.
+            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
+            (Load::Failed(a), Load::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Why the bundle could not be shown, in words a reader can act on.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("Could not fetch {url}: {message}")]
+    Network { url: String, message: String },
+    #[error("Could not fetch {url}: the server answered {status} {status_text}")]
+    Status { url: String, status: u16, status_text: String },
+    #[error("{url} is not a bundle this viewer can read: {source}")]
+    Decode {
+        url: String,
+        #[source]
+        source: DecodeError,
+    },
+}
+
+/// The bundle location: `?bundle=URL` if the page was opened with one, else the default.
+pub fn bundle_url() -> String {
+    let from_query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("bundle"))
+        .filter(|url| !url.trim().is_empty());
+    from_query.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned())
+}
+
+/// Fetches and parses the bundle at `url`.
+pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+    let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
+    let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(network)?;
+    parse_bundle(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })
+}
