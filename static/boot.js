@@ -1,0 +1,17 @@
+// Starts the viewer. Trunk's own loader is an inline script, which the Content-Security-Policy
+// forbids, so this file (same origin) does its job: the hashed file names come from the
+// attributes Trunk writes on this script's tag (see pattern_script in Trunk.toml).
+const tag = document.querySelector('script[data-app-js]');
+
+try {
+  const base = document.baseURI;
+  const { default: init } = await import(new URL(tag.dataset.appJs, base).href);
+  await init({ module_or_path: new URL(tag.dataset.appWasm, base) });
+} catch (error) {
+  // Never a blank page: say why, as text, where the viewer would have been.
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.textContent = `The viewer could not start in this browser: ${error}`;
+  document.body.append(alert);
+  throw error;
+}
