@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: the native ones (core, CLI, SSR rendering), then the release build of the
+# viewer in headless Chromium. Exits non-zero if anything fails; ends with each runner's summary.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+bash scripts/setup.sh
+started=$SECONDS
+logs=target/test-logs
+mkdir -p "$logs"
+failed=()
+
+step "Native tests: cargo test --features cli,ssr"
+cargo test --features cli,ssr 2>&1 | tee "$logs/cargo.log" || failed+=("cargo test")
+
+step "Release build: trunk build --release --offline"
+# Trunk runs cargo offline, and the native tests did not need the wasm32-only crates.
+cargo fetch
+if trunk build --release --offline 2>&1 | tee "$logs/trunk.log"; then
+    for file in dist/*.wasm dist/app-*.js; do
+        printf '%8d bytes gzipped  %s\n' "$(gzip -9 -c "$file" | wc -c)" "$file"
+    done
+
+    step "Browser tests: node --test tests/e2e/"
+    node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$logs/e2e.log" || failed+=("browser tests")
+else
+    failed+=("trunk build")
+    echo "browser tests skipped: no build to test"
+fi
+
+step "Summary (logs in $logs/)"
+grep -E '^ +(Running|Doc-tests) |^test result:' "$logs/cargo.log" || true
+[ -f "$logs/e2e.log" ] && grep -E '^ℹ (tests|pass|fail|cancelled|skipped|todo) ' "$logs/e2e.log" || true
+echo "tests took $((SECONDS - started))s after setup"
+if [ ${#failed[@]} -gt 0 ]; then
+    printf 'FAILED: %s\n' "${failed[@]}" >&2
+    exit 1
+fi
+echo "all tests passed"
