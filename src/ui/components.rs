@@ -51,7 +51,11 @@ fn issue_card(index: usize, issue: &Issue) -> Html {
     let heading_id = format!("issue-{index}");
     html! {
         <article class="issue" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id}>{ issue_heading(issue) }</h2>
+            <h2 id={heading_id}>
+                { format!("Information Release #{} · ", issue.number) }
+                // Kept on one line: the dates' hyphens are not places to break.
+                <span class="period">{ format!("{} – {}", issue.period.from, issue.period.to) }</span>
+            </h2>
             <p class="issue-title" lang={issue.lang.clone()}>{ issue.title.clone() }</p>
             <ul class="counts" aria-label="Events per country">
                 { for events_per_country(issue).into_iter().map(|(country, count)| html! {
@@ -63,11 +67,6 @@ fn issue_card(index: usize, issue: &Issue) -> Html {
             </ul>
         </article>
     }
-}
-
-/// "Information Release #15 · 2025-08-01 – 2025-08-15"
-pub fn issue_heading(issue: &Issue) -> String {
-    format!("Information Release #{} · {} – {}", issue.number, issue.period.from, issue.period.to)
 }
 
 /// Events per country, in the order the release prints its country sections.
@@ -137,7 +136,7 @@ mod tests {
     #[test]
     fn lists_each_release_with_counts_per_country() {
         let html = render(ready);
-        assert!(html.contains("Information Release #15 · 2025-08-01 – 2025-08-15"), "{html}");
+        assert!(html.contains(r#"Information Release #15 · <span class="period">2025-08-01 – 2025-08-15</span>"#), "{html}");
         assert!(html.contains(r#"<span class="country">KZ</span>: 2 events"#), "{html}");
         assert!(html.contains(r#"<span class="country">AZ</span>: 1 event<"#), "{html}");
     }
