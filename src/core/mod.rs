@@ -6,4 +6,7 @@ pub mod check;
 pub mod country;
 pub mod import;
 pub mod model;
+pub mod route;
+pub mod search;
 pub mod text;
+pub mod view;

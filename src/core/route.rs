@@ -1,0 +1,195 @@
+//! The viewer's state as a URL fragment: which release, which country, what search and
+//! which event is open. One typed value, parsed and written here only, so every link the
+//! viewer makes round-trips and any pasted URL opens the same view.
+//!
+//! The state lives in the fragment (`#release=2025-15&country=kz`) rather than the path so
+//! that `dist/` works from any folder of any static web server, and from `file://`.
+
+use std::fmt::Write;
+
+/// A release as links name it: `2025-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReleaseKey {
+    pub year: i32,
+    pub number: u32,
+}
+
+impl ReleaseKey {
+    pub fn parse(text: &str) -> Option<ReleaseKey> {
+        let (year, number) = text.split_once('-')?;
+        let year: i32 = year.parse().ok()?;
+        let number: u32 = number.parse().ok()?;
+        ((1000..=9999).contains(&year) && number > 0).then_some(ReleaseKey { year, number })
+    }
+}
+
+impl std::fmt::Display for ReleaseKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.year, self.number)
+    }
+}
+
+/// Where the search looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The release on screen.
+    #[default]
+    Release,
+    /// Every release in the bundle.
+    All,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Route {
+    /// `None`: the newest release.
+    pub release: Option<ReleaseKey>,
+    /// `None`: all countries.
+    pub country: Option<String>,
+    pub query: String,
+    pub scope: Scope,
+    /// The event opened in full (and scrolled to).
+    pub event: Option<String>,
+}
+
+/// Longest search text kept from a URL; a query is words, not documents.
+const MAX_QUERY_CHARS: usize = 200;
+
+impl Route {
+    /// Reads a fragment (with or without the leading `#`). Unknown keys and malformed
+    /// values are ignored: a damaged link still opens the viewer, just less precisely.
+    pub fn from_fragment(fragment: &str) -> Route {
+        let mut route = Route::default();
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        for pair in fragment.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "release" => route.release = ReleaseKey::parse(&value),
+                "country" => route.country = is_country_code(&value).then_some(value),
+                "q" => route.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "scope" => route.scope = if value == "all" { Scope::All } else { Scope::Release },
+                "event" => route.event = (!value.is_empty() && value.len() <= 100).then_some(value),
+                _ => {}
+            }
+        }
+        route
+    }
+
+    /// The fragment for this route, `#` included; `#` alone for the default view.
+    pub fn to_fragment(&self) -> String {
+        let mut out = String::from("#");
+        let mut add = |key: &str, value: &str| {
+            if out.len() > 1 {
+                out.push('&');
+            }
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&percent_encode(value));
+        };
+        if let Some(release) = self.release {
+            add("release", &release.to_string());
+        }
+        if let Some(country) = &self.country {
+            add("country", country);
+        }
+        if !self.query.is_empty() {
+            add("q", &self.query);
+            if self.scope == Scope::All {
+                add("scope", "all");
+            }
+        }
+        if let Some(event) = &self.event {
+            add("event", event);
+        }
+        out
+    }
+}
+
+fn is_country_code(value: &str) -> bool {
+    value.len() == 2 && value.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Percent-encodes all but unreserved characters (RFC 3986), so the fragment survives
+/// copying into e-mail and chat.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space, as forms write it); malformed escapes stay
+/// as written and invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'%' if index + 2 < bytes.len() => {
+                let hex =
+                    std::str::from_utf8(&bytes[index + 1..index + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(byte) => {
+                        out.push(byte);
+                        index += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        index += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                index += 1;
+            }
+            byte => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        let route = Route {
+            release: Some(ReleaseKey { year: 2025, number: 15 }),
+            country: Some("kz".into()),
+            query: "полиция & “easy money”".into(),
+            scope: Scope::All,
+            event: Some("2025-15-kz-2".into()),
+        };
+        let fragment = route.to_fragment();
+        assert!(fragment.starts_with("#release=2025-15&country=kz&q=%D0%BF"), "{fragment}");
+        assert_eq!(Route::from_fragment(&fragment), route);
+        assert_eq!(Route::default().to_fragment(), "#");
+        assert_eq!(Route::from_fragment(""), Route::default());
+    }
+
+    #[test]
+    fn damaged_fragments_open_what_they_can() {
+        let route = Route::from_fragment("#release=15&country=KZ&q=%ZZpolice%&scope=all&junk&event=");
+        assert_eq!(route, Route { query: "%ZZpolice%".into(), scope: Scope::All, ..Route::default() });
+        assert_eq!(Route::from_fragment("#q=a+b%20c").query, "a b c");
+        assert_eq!(Route::from_fragment("#q=%FF").query, "\u{fffd}");
+        assert_eq!(Route::from_fragment(&format!("#q={}", "x".repeat(5000))).query.len(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn scope_is_written_only_with_a_query() {
+        let route = Route { scope: Scope::All, ..Route::default() };
+        assert_eq!(route.to_fragment(), "#");
+    }
+}

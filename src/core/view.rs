@@ -1,0 +1,274 @@
+//! What the viewer shows for a bundle and a route, decided here (natively testable) so
+//! the UI components only render it.
+
+use crate::core::country;
+use crate::core::import::Date;
+use crate::core::model::{Bundle, Event, Issue};
+use crate::core::route::{ReleaseKey, Route, Scope};
+use crate::core::search::{EventRef, Query, SearchIndex};
+
+/// A country tab (or the "All" tab when `country` is `None`) with its number of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub country: Option<String>,
+    pub count: usize,
+}
+
+/// Everything the page shows besides the bundle's own text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseView {
+    /// Index of the release on screen in `bundle.issues`.
+    pub issue: usize,
+    /// Releases for the picker, newest first (indexes into `bundle.issues`).
+    pub releases: Vec<usize>,
+    pub tabs: Vec<Tab>,
+    /// The selected tab's country; `None` for "All".
+    pub country: Option<String>,
+    pub query: Query,
+    pub scope: Scope,
+    /// The events to show, in bundle order.
+    pub results: Vec<EventRef>,
+    /// The event opened by the route, when it exists.
+    pub opened: Option<EventRef>,
+    /// Parts of the route that named something the bundle lacks.
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    ReleaseNotFound(ReleaseKey),
+    EventNotFound(String),
+    CountryNotFound(String),
+}
+
+impl ReleaseView {
+    /// True when a search is narrowing the events.
+    pub fn searching(&self) -> bool {
+        !self.query.is_empty()
+    }
+}
+
+/// The key links use for a release.
+pub fn release_key(issue: &Issue) -> ReleaseKey {
+    ReleaseKey { year: issue.year, number: issue.number }
+}
+
+/// Indexes of the bundle's releases, newest first.
+pub fn releases_newest_first(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.issues.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&bundle.issues[a], &bundle.issues[b]);
+        (b.year, b.number, &b.period.to).cmp(&(a.year, a.number, &a.period.to))
+    });
+    order
+}
+
+/// Finds an event by id.
+pub fn find_event(bundle: &Bundle, id: &str) -> Option<EventRef> {
+    bundle.issues.iter().enumerate().find_map(|(issue_index, issue)| {
+        issue.events.iter().position(|e| e.id == id).map(|event| EventRef { issue: issue_index, event })
+    })
+}
+
+/// Decides what to show. `None` only for a bundle with no releases.
+pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route) -> Option<ReleaseView> {
+    let releases = releases_newest_first(bundle);
+    let newest = *releases.first()?;
+    let mut notices = Vec::new();
+
+    let opened = match &route.event {
+        Some(id) => {
+            let found = find_event(bundle, id);
+            if found.is_none() {
+                notices.push(Notice::EventNotFound(id.clone()));
+            }
+            found
+        }
+        None => None,
+    };
+    let issue = match route.release {
+        Some(key) => match bundle.issues.iter().position(|issue| release_key(issue) == key) {
+            Some(found) => found,
+            None => {
+                notices.push(Notice::ReleaseNotFound(key));
+                opened.map_or(newest, |at| at.issue)
+            }
+        },
+        None => opened.map_or(newest, |at| at.issue),
+    };
+
+    let query = Query::parse(&route.query);
+    let scope = if query.is_empty() { Scope::Release } else { route.scope };
+    let only_issue = (scope == Scope::Release).then_some(issue);
+    let in_scope: Vec<EventRef> = index.search(&Query::default(), only_issue);
+    let matching: Vec<EventRef> = if query.is_empty() { in_scope.clone() } else { index.search(&query, only_issue) };
+
+    let mut countries: Vec<&str> = Vec::new();
+    for at in &in_scope {
+        let code = bundle.issues[at.issue].events[at.event].country.as_str();
+        if !countries.contains(&code) {
+            countries.push(code);
+        }
+    }
+    let count_for =
+        |code: &str| matching.iter().filter(|at| bundle.issues[at.issue].events[at.event].country == code).count();
+    let mut tabs = vec![Tab { country: None, count: matching.len() }];
+    tabs.extend(countries.iter().map(|code| Tab { country: Some((*code).to_owned()), count: count_for(code) }));
+
+    let country = match &route.country {
+        Some(code) if countries.contains(&code.as_str()) => Some(code.clone()),
+        Some(code) => {
+            notices.push(Notice::CountryNotFound(code.clone()));
+            None
+        }
+        None => None,
+    };
+    let results = match &country {
+        Some(code) => {
+            matching.into_iter().filter(|at| &bundle.issues[at.issue].events[at.event].country == code).collect()
+        }
+        None => matching,
+    };
+    Some(ReleaseView { issue, releases, tabs, country, query, scope, results, opened, notices })
+}
+
+/// `1–15.08.2025`, as the releases print their period; `25.12.2025–10.01.2026` across
+/// months. Text that is not an ISO date is shown as written.
+pub fn format_period(from: &str, to: &str) -> String {
+    match (Date::parse_iso(from), Date::parse_iso(to)) {
+        (Some(f), Some(t)) if f.year == t.year && f.month == t.month => {
+            format!("{}–{:02}.{:02}.{}", f.day, t.day, t.month, t.year)
+        }
+        (Some(f), Some(t)) if f.year == t.year => {
+            format!("{:02}.{:02}–{:02}.{:02}.{}", f.day, f.month, t.day, t.month, t.year)
+        }
+        (Some(f), Some(t)) => format!("{:02}.{:02}.{}–{:02}.{:02}.{}", f.day, f.month, f.year, t.day, t.month, t.year),
+        _ => format!("{from} – {to}"),
+    }
+}
+
+/// English name of a country code, for tabs and headings.
+pub fn country_name(code: &str) -> String {
+    country::name_en(code)
+}
+
+/// A citation a reader can paste into a report.
+pub fn citation(issue: &Issue, event: &Event) -> String {
+    let mut text = format!(
+        "CARICC Information Release #{} ({}): “{}”",
+        issue.number,
+        format_period(&issue.period.from, &issue.period.to),
+        event.title
+    );
+    if let Some(outlet) = &event.outlet {
+        text.push_str(&format!(", {outlet}"));
+    }
+    text.push('.');
+    for source in &event.sources {
+        text.push(' ');
+        text.push_str(&source.url);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bundle::parse_bundle;
+
+    fn two_releases() -> Bundle {
+        let mut bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
+        let mut older = bundle.issues[0].clone();
+        older.number = 14;
+        older.period.from = "2025-07-16".into();
+        older.period.to = "2025-07-31".into();
+        older.events.retain(|e| e.country == "kz");
+        for event in &mut older.events {
+            event.id = event.id.replace("2025-15", "2025-14");
+            event.title = format!("JULY {}", event.title);
+        }
+        bundle.issues.push(older);
+        bundle
+    }
+
+    fn view(bundle: &Bundle, fragment: &str) -> ReleaseView {
+        release_view(bundle, &SearchIndex::new(bundle), &Route::from_fragment(fragment)).unwrap()
+    }
+
+    fn tab_counts(view: &ReleaseView) -> Vec<(Option<&str>, usize)> {
+        view.tabs.iter().map(|t| (t.country.as_deref(), t.count)).collect()
+    }
+
+    #[test]
+    fn the_newest_release_opens_with_all_its_tabs() {
+        let bundle = two_releases();
+        let view = view(&bundle, "");
+        assert_eq!(view.issue, 0);
+        assert_eq!(view.releases, [0, 1]);
+        assert_eq!(tab_counts(&view), [(None, 10), (Some("az"), 1), (Some("kz"), 4), (Some("kg"), 1), (Some("ru"), 4)]);
+        assert_eq!(view.results.len(), 10);
+        assert!(view.notices.is_empty());
+    }
+
+    #[test]
+    fn a_country_tab_filters_the_events() {
+        let bundle = two_releases();
+        let view = view(&bundle, "#country=ru");
+        assert_eq!(view.country.as_deref(), Some("ru"));
+        assert_eq!(view.results.len(), 4);
+        assert!(view.results.iter().all(|at| bundle.issues[at.issue].events[at.event].country == "ru"));
+    }
+
+    #[test]
+    fn search_in_the_release_or_everywhere() {
+        let bundle = two_releases();
+        let here = view(&bundle, "#q=police");
+        let everywhere = view(&bundle, "#q=police&scope=all");
+        assert!(here.results.iter().all(|at| at.issue == 0));
+        assert!(everywhere.results.iter().any(|at| at.issue == 1));
+        assert!(everywhere.results.len() > here.results.len());
+        assert_eq!(everywhere.tabs[0].count, everywhere.results.len());
+        let nothing = view(&bundle, "#q=zzzz");
+        assert!(nothing.results.is_empty() && nothing.searching());
+        assert!(nothing.tabs.iter().all(|t| t.count == 0));
+    }
+
+    #[test]
+    fn an_event_link_opens_its_release() {
+        let bundle = two_releases();
+        let view = view(&bundle, "#event=2025-14-kz-2");
+        assert_eq!(view.issue, 1);
+        assert_eq!(view.opened, Some(EventRef { issue: 1, event: 1 }));
+    }
+
+    #[test]
+    fn links_to_what_is_not_there_fall_back_with_a_notice() {
+        let bundle = two_releases();
+        let view = view(&bundle, "#release=2019-3&country=tm&event=nope");
+        assert_eq!(view.issue, 0);
+        assert_eq!(view.country, None);
+        assert_eq!(
+            view.notices,
+            [
+                Notice::EventNotFound("nope".into()),
+                Notice::ReleaseNotFound(ReleaseKey { year: 2019, number: 3 }),
+                Notice::CountryNotFound("tm".into())
+            ]
+        );
+        assert!(release_view(&Bundle::default(), &SearchIndex::default(), &Route::default()).is_none());
+    }
+
+    #[test]
+    fn periods_and_citations_read_like_the_release() {
+        assert_eq!(format_period("2025-08-01", "2025-08-15"), "1–15.08.2025");
+        assert_eq!(format_period("2025-07-25", "2025-08-05"), "25.07–05.08.2025");
+        assert_eq!(format_period("2025-12-25", "2026-01-05"), "25.12.2025–05.01.2026");
+        assert_eq!(format_period("soon", ""), "soon – ");
+        let bundle = two_releases();
+        let issue = &bundle.issues[0];
+        assert_eq!(
+            citation(issue, &issue.events[5]),
+            "CARICC Information Release #15 (1–15.08.2025): “DRUG ENFORCEMENT OFFICERS INSPECTED NIGHTCLUBS AND BARS IN BISHKEK”, TOPNEWS.KG. https://topnews.kg/obshchestvo/54012-narkoborecy-proverili-nochnye-kluby-i-bary-v-bishkeke.html"
+        );
+    }
+}
