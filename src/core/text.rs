@@ -295,12 +295,18 @@ pub fn display_host(host: &str) -> String {
         .map(|label| {
             let lower = label.to_ascii_lowercase();
             match lower.strip_prefix("xn--") {
-                Some(encoded) => punycode_decode(encoded).unwrap_or(lower),
+                Some(encoded) => punycode_decode(encoded).filter(|label| is_plausible_label(label)).unwrap_or(lower),
                 None => lower,
             }
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// A decoded label worth showing: letters, digits and hyphens, no capitals (IDNA maps
+/// labels to lowercase, so a capital means the punycode was mistyped: `xn--plai` → `ȐȔ`).
+fn is_plausible_label(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| (c.is_alphanumeric() || c == '-') && !c.is_uppercase())
 }
 
 /// RFC 3492 Punycode decoding of one label (without the `xn--` prefix). Returns `None`
@@ -430,6 +436,9 @@ mod tests {
     fn punycode_hosts_are_shown_decoded() {
         assert_eq!(display_host("xn--b1aew.xn--p1ai"), "мвд.рф");
         assert_eq!(display_host("WWW.NMDK.GOV.AZ"), "www.nmdk.gov.az");
+        // Mistyped punycode is shown as written rather than as nonsense letters.
+        assert_eq!(display_host("xn--b1aew.xn--plai"), "мвд.xn--plai");
+        assert_eq!(display_host("xn--blaww.xn--plai"), "xn--blaww.xn--plai");
         assert_eq!(punycode_decode("mnchen-3ya").as_deref(), Some("münchen"));
         assert_eq!(punycode_decode("zz!"), None);
     }

@@ -2,6 +2,7 @@
 
 use crate::core::bundle::{parse_bundle, DecodeError};
 use crate::core::model::Bundle;
+use crate::core::search::SearchIndex;
 use std::rc::Rc;
 use thiserror::Error;
 use yew::AttrValue;
@@ -10,24 +11,34 @@ use yew::AttrValue;
 /// Relative, so it resolves against the document's base URL and the viewer works under any path.
 pub const DEFAULT_BUNDLE_URL: &str = "bundle.json";
 
-/// What the page shows: one state, so it can never be both loading and failed.
-#[derive(Debug, Clone)]
-pub enum Load {
-    Loading,
-    Ready(Rc<Bundle>),
-    Failed(AttrValue),
+/// A bundle ready to show, with what is derived from it once (not per keystroke).
+#[derive(Debug)]
+pub struct Loaded {
+    pub bundle: Bundle,
+    pub index: SearchIndex,
 }
 
-impl PartialEq for Load {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Load::Loading, Load::Loading) => true,
-            // The same parsed bundle is the same; comparing a large bundle field by field is not needed.
-            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
-            (Load::Failed(a), Load::Failed(b)) => a == b,
-            _ => false,
-        }
+impl Loaded {
+    pub fn new(bundle: Bundle) -> Loaded {
+        let index = SearchIndex::new(&bundle);
+        Loaded { bundle, index }
     }
+}
+
+/// One loaded bundle is only ever equal to itself: comparing a large bundle field by
+/// field on every render would cost more than it could save.
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// What the page shows: one state, so it can never be both loading and failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Rc<Loaded>),
+    Failed(AttrValue),
 }
 
 /// Why the bundle could not be shown, in words a reader can act on.

@@ -1,10 +1,12 @@
-//! The browser viewer. For now a placeholder: it loads the bundle and lists its releases,
-//! so that the build, hosting and browser tests can be exercised end to end.
+//! The browser viewer: a thin shell over the core. `App` owns the load state and the
+//! route; components render the core's view model and report navigations back up.
 
 mod app;
+mod browser;
 mod components;
 mod load;
 
-pub use app::App;
+pub use app::{App, Navigate};
+pub use browser::HistoryMode;
 pub use components::{Page, PageProps};
-pub use load::{Load, LoadError};
+pub use load::{Load, LoadError, Loaded};

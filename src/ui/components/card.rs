@@ -1,0 +1,123 @@
+//! One event: title, byline, text (first paragraph, the rest on request), sources and
+//! the reader's actions (copy a citation, link to the event).
+
+use crate::core::search::{EventRef, Query};
+use crate::core::text::{display_host, is_web_url, url_parts};
+use crate::core::view::{citation, format_period};
+use crate::ui::browser;
+use crate::ui::components::dom_id;
+use crate::ui::components::text::highlighted;
+use crate::ui::load::Loaded;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub loaded: Rc<Loaded>,
+    pub at: EventRef,
+    pub query: Query,
+    pub expanded: bool,
+    /// Shown when results come from several releases.
+    pub show_release: bool,
+    /// `href` of the link to this event alone.
+    pub permalink: AttrValue,
+    /// Asks to open (or, when open, close) this event.
+    pub on_toggle: Callback<()>,
+}
+
+/// What became of the last "Copy citation".
+#[derive(Debug, Clone, PartialEq)]
+enum Copied {
+    Yes,
+    /// The clipboard was unavailable: the citation is shown for copying by hand.
+    ByHand(String),
+}
+
+#[component]
+pub fn EventCard(props: &CardProps) -> Html {
+    let copied = use_state(|| None::<Copied>);
+    let issue = &props.loaded.bundle.issues[props.at.issue];
+    let event = &issue.events[props.at.event];
+    let title_id = dom_id("title", &event.id);
+    let more_id = dom_id("more", &event.id);
+    let query = &props.query;
+
+    let on_copy = {
+        let copied = copied.clone();
+        let text = citation(issue, event);
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let text = text.clone();
+            yew::platform::spawn_local(async move {
+                let done = browser::copy_text(&text).await;
+                copied.set(Some(if done { Copied::Yes } else { Copied::ByHand(text) }));
+            });
+        })
+    };
+    let on_toggle = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |_: MouseEvent| on_toggle.emit(()))
+    };
+
+    let (first, rest) = event.paragraphs.split_first().map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
+    html! {
+        <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={issue.lang.clone()}>
+            if props.show_release {
+                <p class="event-release">{ format!("Release #{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to)) }</p>
+            }
+            <h3 id={title_id}>{ highlighted(&event.title, query) }</h3>
+            if let Some(outlet) = &event.outlet {
+                <p class="outlet">{ highlighted(outlet, query) }</p>
+            }
+            <div class="event-text">
+                if let Some(first) = first {
+                    <p>{ highlighted(first, query) }</p>
+                }
+                if !rest.is_empty() {
+                    // Always in the page (hidden when folded) so that printing shows it.
+                    <div class="more" id={more_id.clone()} hidden={!props.expanded}>
+                        { for rest.iter().map(|paragraph| html! { <p>{ highlighted(paragraph, query) }</p> }) }
+                    </div>
+                }
+            </div>
+            if !event.sources.is_empty() {
+                <ul class="sources" aria-label="Sources">
+                    { for event.sources.iter().map(|source| html! { <li>{ source_link(&source.url) }</li> }) }
+                </ul>
+            }
+            <div class="event-actions">
+                if !rest.is_empty() {
+                    <button type="button" class="expand" aria-expanded={props.expanded.to_string()} aria-controls={more_id} onclick={on_toggle}>
+                        { if props.expanded { "Show less" } else { "Show full text" } }
+                    </button>
+                }
+                <button type="button" class="copy-citation" onclick={on_copy}>{ "Copy citation" }</button>
+                <a class="permalink" href={props.permalink.clone()}>{ "Link to this event" }</a>
+            </div>
+            { copy_status(copied.as_ref()) }
+        </article>
+    }
+}
+
+fn copy_status(copied: Option<&Copied>) -> Html {
+    match copied {
+        None => Html::default(),
+        Some(Copied::Yes) => html! { <p role="status" class="copy-status">{ "Citation copied" }</p> },
+        Some(Copied::ByHand(text)) => html! {
+            <p role="status" class="copy-status">{ "Copying is not available here; the citation is: " }<q>{ text.clone() }</q></p>
+        },
+    }
+}
+
+/// A link showing the readable host for http(s) URLs; anything else as plain text, so a
+/// `javascript:` or `data:` URL in a bundle can never become a live link.
+pub fn source_link(url: &str) -> Html {
+    if !is_web_url(url) {
+        return html! { <span class="source-text">{ url.to_owned() }</span> };
+    }
+    let host = display_host(url_parts(url).host);
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    html! {
+        <a class="source" href={url.to_owned()} target="_blank" rel="noopener noreferrer" title={url.to_owned()}>{ host }</a>
+    }
+}

@@ -1,0 +1,360 @@
+//! One release on screen: picker, header, summary, contents, search, tabs, events and
+//! the editorial address. Navigation goes up as a [`Navigate`]; nothing here keeps view
+//! state of its own, the route is the one source of truth.
+
+use crate::core::model::{Bundle, Issue};
+use crate::core::route::{ReleaseKey, Route, Scope};
+use crate::core::view::{country_name, format_period, release_key, release_view, Notice, ReleaseView};
+use crate::ui::app::Navigate;
+use crate::ui::browser::{self, HistoryMode};
+use crate::ui::components::card::EventCard;
+use crate::ui::components::search::SearchBox;
+use crate::ui::components::tabs::{tab_id, CountryTabs, PANEL_ID};
+use crate::ui::components::{dom_id, masthead};
+use crate::ui::load::Loaded;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReleaseProps {
+    pub loaded: Rc<Loaded>,
+    pub route: Route,
+    pub on_navigate: Callback<Navigate>,
+}
+
+#[component]
+pub fn ReleasePage(props: &ReleaseProps) -> Html {
+    let view = use_memo((props.loaded.clone(), props.route.clone()), |(loaded, route)| {
+        release_view(&loaded.bundle, &loaded.index, route)
+    });
+    {
+        // A link to one event opens scrolled to it (once, on arrival; later opens happen in place).
+        let opened = props.route.event.clone();
+        use_effect_with((), move |_| {
+            if let Some(id) = opened {
+                browser::scroll_to(&dom_id("event", &id));
+            }
+        });
+    }
+    let bundle = &props.loaded.bundle;
+    {
+        let title = view.as_ref().as_ref().map(|view| page_title(bundle, view));
+        use_effect_with(title, |title| {
+            if let Some(title) = title {
+                browser::set_title(title);
+            }
+        });
+    }
+    let Some(view) = view.as_ref() else {
+        return html! {
+            <>
+                { masthead(Html::default()) }
+                <main id="main"><p class="status">{ "This bundle holds no releases." }</p></main>
+            </>
+        };
+    };
+    let issue = &bundle.issues[view.issue];
+    let key = release_key(issue);
+    // Every view the reader moves to names its release, so a shared link keeps showing
+    // the same release after newer ones are published.
+    let pinned = Route { release: Some(key), ..props.route.clone() };
+    let go = {
+        let on_navigate = props.on_navigate.clone();
+        move |route: Route, mode: HistoryMode| on_navigate.emit(Navigate { route, mode })
+    };
+
+    let on_release = {
+        let go = go.clone();
+        let route = props.route.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(release) = ReleaseKey::parse(&value) {
+                let next = Route {
+                    release: Some(release),
+                    query: route.query.clone(),
+                    scope: route.scope,
+                    ..Route::default()
+                };
+                go(next, HistoryMode::Push);
+            }
+        })
+    };
+    let on_select_country = {
+        let go = go.clone();
+        let pinned = pinned.clone();
+        Callback::from(move |country: Option<String>| {
+            go(Route { country, event: None, ..pinned.clone() }, HistoryMode::Push);
+        })
+    };
+    let on_query = {
+        let go = go.clone();
+        let pinned = pinned.clone();
+        Callback::from(move |query: String| go(Route { query, event: None, ..pinned.clone() }, HistoryMode::Replace))
+    };
+    let on_scope = {
+        let go = go.clone();
+        let pinned = pinned.clone();
+        Callback::from(move |scope: Scope| go(Route { scope, ..pinned.clone() }, HistoryMode::Replace))
+    };
+
+    html! {
+        <>
+            { masthead(release_picker(bundle, view, on_release)) }
+            <main id="main">
+                { notices(&view.notices) }
+                { release_header(issue) }
+                { summary(issue) }
+                { contents(issue, &pinned) }
+                <section class="events-section" aria-label="Events">
+                    <SearchBox
+                        query={AttrValue::from(props.route.query.clone())}
+                        scope={view.scope}
+                        found={view.results.len()}
+                        searching={view.searching()}
+                        {on_query}
+                        {on_scope}
+                    />
+                    <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
+                    <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
+                        { topic(issue, view) }
+                        { event_list(props, view, &go) }
+                    </div>
+                </section>
+            </main>
+            { publisher_footer(issue) }
+        </>
+    }
+}
+
+fn page_title(bundle: &Bundle, view: &ReleaseView) -> String {
+    let issue = &bundle.issues[view.issue];
+    let mut title =
+        format!("Information Release #{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to));
+    if let Some(country) = &view.country {
+        title.push_str(&format!(" · {}", country_name(country)));
+    }
+    title.push_str(" — CARICC");
+    title
+}
+
+fn release_picker(bundle: &Bundle, view: &ReleaseView, onchange: Callback<Event>) -> Html {
+    html! {
+        <div class="release-picker">
+            <label for="release-picker">{ "Release" }</label>
+            <select id="release-picker" {onchange}>
+                { for view.releases.iter().map(|&index| {
+                    let issue = &bundle.issues[index];
+                    let key = release_key(issue).to_string();
+                    let label = format!("#{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to));
+                    let label = if bundle.issues.iter().filter(|other| release_key(other) == release_key(issue)).count() > 1 {
+                        format!("{label} ({})", issue.lang)
+                    } else {
+                        label
+                    };
+                    html! { <option key={index} value={key} selected={index == view.issue}>{ label }</option> }
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn notices(notices: &[Notice]) -> Html {
+    if notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="notices">
+            { for notices.iter().map(|notice| {
+                let text = match notice {
+                    Notice::ReleaseNotFound(key) => format!("Release {key} is not in this bundle; showing another release."),
+                    Notice::EventNotFound(id) => format!("The event “{id}” is not in this bundle."),
+                    Notice::CountryNotFound(code) => format!("This release has no events for {}; showing all countries.", country_name(code)),
+                };
+                html! { <p class="notice" role="status">{ text }</p> }
+            }) }
+        </div>
+    }
+}
+
+fn release_header(issue: &Issue) -> Html {
+    html! {
+        <section class="release-header" lang={issue.lang.clone()} aria-labelledby="release-heading">
+            <h1 id="release-heading">{ format!("Information Release #{}", issue.number) }</h1>
+            <p class="period">{ format_period(&issue.period.from, &issue.period.to) }</p>
+            <p class="release-title">
+                { issue.title.clone() }
+                if !issue.subtitle.is_empty() {
+                    <span class="subtitle">{ format!(" ({})", issue.subtitle) }</span>
+                }
+            </p>
+            if !issue.publisher.name.is_empty() {
+                <p class="publisher-name">
+                    { issue.publisher.name.clone() }
+                    if !issue.place.is_empty() { { format!(", {}", issue.place) } }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn summary(issue: &Issue) -> Html {
+    let summary = &issue.summary;
+    if summary.paragraphs.is_empty() && summary.counts.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="summary" lang={issue.lang.clone()} aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ "Summary" }</h2>
+            { for summary.paragraphs.iter().map(|paragraph| html! { <p>{ paragraph.clone() }</p> }) }
+            if !summary.counts.is_empty() {
+                <ul class="stated-counts" aria-label="Events per country, as the release states">
+                    { for summary.counts.iter().map(|count| html! {
+                        <li>{ format!("{}: {}", country_name(&count.country), count.count) }</li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn contents(issue: &Issue, pinned: &Route) -> Html {
+    if issue.contents.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="contents-section" aria-labelledby="contents-heading">
+            <h2 id="contents-heading">{ "Contents" }</h2>
+            <ol class="contents">
+                { for issue.contents.iter().map(|entry| {
+                    let events = entry.country.as_ref().map(|code| issue.events.iter().filter(|e| &e.country == code).count());
+                    let name = entry.country.as_deref().map_or_else(|| entry.title.clone(), country_name);
+                    match (&entry.country, events) {
+                        (Some(code), Some(count)) if count > 0 => {
+                            let route = Route { country: Some(code.clone()), event: None, query: String::new(), ..pinned.clone() };
+                            html! { <li><a href={browser::href_for(&route)}>{ name }</a>{ format!(" ({})", events_label(count)) }</li> }
+                        }
+                        _ => html! { <li>{ name }</li> },
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn events_label(count: usize) -> String {
+    if count == 1 {
+        "1 event".to_owned()
+    } else {
+        format!("{count} events")
+    }
+}
+
+/// What the release's summary says the selected country's events were about.
+fn topic(issue: &Issue, view: &ReleaseView) -> Html {
+    let Some(country) = &view.country else { return Html::default() };
+    if view.searching() {
+        return Html::default();
+    }
+    match issue.summary.topics.iter().find(|topic| &topic.country == country) {
+        Some(topic) => {
+            html! { <p class="topic" lang={issue.lang.clone()}>{ format!("In this release: {}.", topic.text) }</p> }
+        }
+        None => Html::default(),
+    }
+}
+
+fn event_list(props: &ReleaseProps, view: &ReleaseView, go: &(impl Fn(Route, HistoryMode) + Clone + 'static)) -> Html {
+    if view.results.is_empty() {
+        let message = if view.searching() {
+            if view.scope == Scope::All {
+                "No events match this search in any release. Try fewer or other words.".to_owned()
+            } else {
+                "No events match this search in this release. Try fewer or other words, or search all releases."
+                    .to_owned()
+            }
+        } else {
+            "This release has no events here.".to_owned()
+        };
+        return html! { <p class="empty">{ message }</p> };
+    }
+    let bundle = &props.loaded.bundle;
+    let show_release = view.scope == Scope::All;
+    html! {
+        <ol class="events">
+            { for view.results.iter().map(|&at| {
+                let issue = &bundle.issues[at.issue];
+                let event = &issue.events[at.event];
+                let expanded = view.opened == Some(at);
+                let permalink = Route { release: Some(release_key(issue)), event: Some(event.id.clone()), ..Route::default() };
+                let on_toggle = {
+                    let go = go.clone();
+                    let id = event.id.clone();
+                    let current = Route { release: Some(release_key(&bundle.issues[view.issue])), ..props.route.clone() };
+                    Callback::from(move |()| {
+                        let event = if expanded { None } else { Some(id.clone()) };
+                        go(Route { event, ..current.clone() }, HistoryMode::Push);
+                    })
+                };
+                html! {
+                    <li key={format!("{}-{}", at.issue, at.event)}>
+                        <EventCard
+                            loaded={props.loaded.clone()}
+                            {at}
+                            query={view.query.clone()}
+                            {expanded}
+                            {show_release}
+                            permalink={AttrValue::from(browser::href_for(&permalink))}
+                            {on_toggle}
+                        />
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+fn publisher_footer(issue: &Issue) -> Html {
+    let publisher = &issue.publisher;
+    if publisher.name.is_empty() && publisher.address.is_empty() {
+        return Html::default();
+    }
+    let website = if publisher.website.is_empty() {
+        Html::default()
+    } else {
+        let href = if publisher.website.contains("://") {
+            publisher.website.clone()
+        } else {
+            format!("https://{}", publisher.website)
+        };
+        if crate::core::text::is_web_url(&href) {
+            html! { <li><a href={href} rel="noopener noreferrer">{ publisher.website.clone() }</a></li> }
+        } else {
+            html! { <li>{ publisher.website.clone() }</li> }
+        }
+    };
+    html! {
+        <footer class="publisher" lang={issue.lang.clone()} aria-labelledby="publisher-heading">
+            <h2 id="publisher-heading">{ "Editorial address" }</h2>
+            <p class="publisher-name">{ publisher.name.clone() }</p>
+            <ul class="contacts">
+                if !publisher.address.is_empty() { <li>{ publisher.address.clone() }</li> }
+                if !publisher.phone.is_empty() { <li>{ format!("Tel.: {}", publisher.phone) }</li> }
+                if !publisher.fax.is_empty() { <li>{ format!("Fax: {}", publisher.fax) }</li> }
+                if is_email(&publisher.email) {
+                    <li><a href={format!("mailto:{}", publisher.email)}>{ publisher.email.clone() }</a></li>
+                } else if !publisher.email.is_empty() {
+                    <li>{ publisher.email.clone() }</li>
+                }
+                { website }
+            </ul>
+            { for publisher.imprint.iter().map(|line| html! { <p class="imprint">{ line.clone() }</p> }) }
+        </footer>
+    }
+}
+
+/// Only a plain address becomes a `mailto:` link; anything odd stays text.
+fn is_email(text: &str) -> bool {
+    let Some((user, host)) = text.split_once('@') else { return false };
+    !user.is_empty() && host.contains('.') && text.chars().all(|c| c.is_alphanumeric() || "@.-_+".contains(c))
+}

@@ -1,0 +1,71 @@
+//! Country tabs, following the WAI-ARIA tabs pattern with automatic activation: arrow
+//! keys, Home and End move focus and select; Tab moves on into the panel.
+
+use crate::core::view::{country_name, Tab};
+use crate::ui::browser;
+use yew::prelude::*;
+
+pub const PANEL_ID: &str = "events-panel";
+
+pub fn tab_id(country: Option<&str>) -> String {
+    format!("tab-{}", country.unwrap_or("all"))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub tabs: Vec<Tab>,
+    pub selected: Option<String>,
+    pub on_select: Callback<Option<String>>,
+}
+
+#[component]
+pub fn CountryTabs(props: &TabsProps) -> Html {
+    let count = props.tabs.len();
+    html! {
+        <div role="tablist" aria-label="Countries" class="tabs">
+            { for props.tabs.iter().enumerate().map(|(index, tab)| {
+                let selected = tab.country == props.selected;
+                let name = tab.country.as_deref().map_or_else(|| "All".to_owned(), country_name);
+                let onclick = {
+                    let on_select = props.on_select.clone();
+                    let country = tab.country.clone();
+                    Callback::from(move |_: MouseEvent| on_select.emit(country.clone()))
+                };
+                let onkeydown = {
+                    let on_select = props.on_select.clone();
+                    let countries: Vec<Option<String>> = props.tabs.iter().map(|t| t.country.clone()).collect();
+                    Callback::from(move |event: KeyboardEvent| {
+                        let target = match event.key().as_str() {
+                            "ArrowRight" => (index + 1) % count,
+                            "ArrowLeft" => (index + count - 1) % count,
+                            "Home" => 0,
+                            "End" => count - 1,
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        on_select.emit(countries[target].clone());
+                        browser::focus(&tab_id(countries[target].as_deref()));
+                    })
+                };
+                html! {
+                    <button
+                        key={tab_id(tab.country.as_deref())}
+                        type="button"
+                        role="tab"
+                        id={tab_id(tab.country.as_deref())}
+                        aria-selected={selected.to_string()}
+                        aria-controls={PANEL_ID}
+                        tabindex={if selected { "0" } else { "-1" }}
+                        class={classes!("tab", selected.then_some("selected"))}
+                        {onclick}
+                        {onkeydown}
+                    >
+                        <span class="tab-name">{ name }</span>
+                        { " " }
+                        <span class="tab-count">{ tab.count }</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

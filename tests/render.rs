@@ -1,0 +1,175 @@
+//! The viewer's components rendered to HTML natively (Yew's server-side rendering), for
+//! the embedded bundle and hand-made hostile ones: fast checks of the markup a reader's
+//! browser and screen reader get.
+
+use caricc_viewer::core::bundle::parse_bundle;
+use caricc_viewer::core::route::Route;
+use caricc_viewer::ui::{Load, Loaded, Page, PageProps};
+use std::future::Future;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+use std::thread::{self, Thread};
+
+const EMBEDDED: &str = include_str!("../static/bundle.json");
+
+/// Renders the page; the state is built on Yew's SSR thread, since a `Load` holds an `Rc`.
+fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> String {
+    let route = Route::from_fragment(fragment);
+    let renderer = yew::ServerRenderer::<Page>::with_props(move || PageProps {
+        load: make(),
+        route,
+        on_navigate: Default::default(),
+    });
+    block_on(renderer.hydratable(false).render())
+}
+
+fn ready(text: &'static str) -> impl FnOnce() -> Load + Send + 'static {
+    move || Load::Ready(Rc::new(Loaded::new(parse_bundle(text).unwrap())))
+}
+
+fn embedded(fragment: &str) -> String {
+    render(ready(EMBEDDED), fragment)
+}
+
+/// A minimal executor: the rendering runs on Yew's runtime; this thread only waits.
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct Unpark(Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(thread::current())));
+    let mut context = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut context) {
+            Poll::Ready(output) => return output,
+            Poll::Pending => thread::park(),
+        }
+    }
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[test]
+fn loading_and_failure_are_announced() {
+    assert!(render(|| Load::Loading, "").contains(r#"<p role="status" class="status">Loading releases…</p>"#));
+    let html = render(|| Load::Failed("bundle.json is not a bundle this viewer can read: $.format".into()), "");
+    assert!(html.contains(r#"role="alert""#) && html.contains("$.format"), "{html}");
+}
+
+#[test]
+fn the_release_header_summary_contents_and_footer() {
+    let html = embedded("");
+    assert!(html.contains(r#"<h1 id="release-heading">Information Release #15</h1>"#), "{html}");
+    assert!(html.contains(r#"<p class="period">1–15.08.2025</p>"#));
+    assert!(html.contains("<li>Kazakhstan: 4</li>"), "stated counts");
+    assert!(html.contains(r#"<h2 id="contents-heading">Contents</h2>"#));
+    assert!(html.contains(">Kyrgyzstan</a> (1 event)"), "the contents' typo is shown as the country's name");
+    assert!(html.contains(r#"<a href="mailto:registry@caricc.org">registry@caricc.org</a>"#));
+    assert!(html.contains("Tel.: +7 727 259 99 90"));
+    assert!(html.contains(r#"<option value="2025-15" selected="selected">#15 · 1–15.08.2025</option>"#), "{html}");
+}
+
+#[test]
+fn tabs_follow_the_aria_pattern() {
+    let html = embedded("#country=kz");
+    assert_eq!(count(&html, r#"role="tab""#), 5);
+    assert_eq!(count(&html, r#"aria-selected="true""#), 1);
+    assert!(
+        html.contains(r#"role="tab" id="tab-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<span class="tab-name">Kazakhstan</span> <span class="tab-count">4</span>"#));
+    assert!(html.contains(r#"<span class="tab-name">All</span> <span class="tab-count">10</span>"#));
+    assert!(html.contains(r#"role="tabpanel" id="events-panel" aria-labelledby="tab-kz""#));
+    assert_eq!(count(&html, "<article"), 4, "the Kazakhstan tab shows its 4 events");
+    assert!(html.contains("In this release: preventive measures carried out by police officers."));
+}
+
+#[test]
+fn cards_show_title_byline_first_paragraph_and_sources() {
+    let html = embedded("#country=kg");
+    assert!(
+        html.contains(
+            r#"<article id="event-2025-15-kg-1" aria-labelledby="title-2025-15-kg-1" lang="en" class="event">"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"<p class="outlet">TOPNEWS.KG</p>"#));
+    assert!(html.contains(r#"<div id="more-2025-15-kg-1" hidden="hidden" class="more">"#), "the rest is folded");
+    assert!(html.contains(r#"<button type="button" aria-expanded="false" aria-controls="more-2025-15-kg-1" class="expand">Show full text</button>"#), "{html}");
+    assert!(html.contains(r#"target="_blank" rel="noopener noreferrer""#));
+    assert!(
+        html.contains(
+            r##"<a href="#release=2025-15&amp;event=2025-15-kg-1" class="permalink">Link to this event</a>"##
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn punycode_hosts_are_shown_readable() {
+    let html = embedded("#country=ru");
+    assert!(html.contains(r#"href="https://xn--b1aew.xn--p1ai/news/item/68147789" target="_blank" rel="noopener noreferrer" title="https://xn--b1aew.xn--p1ai/news/item/68147789" class="source">мвд.рф</a>"#), "{html}");
+    assert!(html.contains(r#"class="source">xn--blaww.xn--plai</a>"#), "a mistyped host is shown as written: {html}");
+    let all = embedded("");
+    assert!(all.contains(r#"class="source">nmdk.gov.az</a>"#), "www. is dropped from the shown host");
+}
+
+#[test]
+fn an_opened_event_is_expanded() {
+    let html = embedded("#event=2025-15-kz-3");
+    assert!(html.contains(r#"<div id="more-2025-15-kz-3" class="more">"#), "{html}");
+    assert!(
+        html.contains(r#"aria-expanded="true" aria-controls="more-2025-15-kz-3" class="expand">Show less</button>"#)
+    );
+    assert_eq!(count(&html, r#"aria-expanded="true""#), 1);
+}
+
+#[test]
+fn search_marks_hits_counts_them_and_says_when_nothing_matched() {
+    let html = embedded("#q=nightclubs");
+    assert!(html.contains(r#"<p role="status" class="result-count">1 event matches “nightclubs”</p>"#), "{html}");
+    assert!(html.contains("<mark>NIGHTCLUBS</mark>"), "{html}");
+    assert_eq!(count(&html, "<article"), 1);
+    let none = embedded("#q=zzzz");
+    assert!(none.contains("No events match “zzzz”."));
+    assert!(none.contains(r#"<p class="empty">"#));
+    assert_eq!(count(&none, "<article"), 0);
+}
+
+#[test]
+fn links_to_missing_things_say_so() {
+    let html = embedded("#release=2019-3&event=nope");
+    assert!(html.contains("Release 2019-3 is not in this bundle"), "{html}");
+    assert!(html.contains("The event “nope” is not in this bundle."));
+}
+
+const HOSTILE: &str = r#"{"format":1,"issues":[{"number":1,"year":2025,"period":{"from":"2025-01-01","to":"2025-01-15"},
+  "title":"<script>alert(1)</script>","publisher":{"name":"x","email":"a@b.c\" onmouseover=\"alert(1)","website":"javascript:alert(1)"},
+  "events":[{"id":"x\" onclick=\"alert(1)","country":"kz","title":"<img src=x onerror=alert(1)>","outlet":"<b>o</b>",
+  "paragraphs":["<script>alert(2)</script>","<i>second</i>"],
+  "sources":[{"url":"javascript:alert(1)"},{"url":"data:text/html,<script>alert(1)</script>"},{"url":"https://ok.kz/\"><script>"}]}]}]}"#;
+
+#[test]
+fn hostile_bundle_text_stays_text() {
+    let html = render(ready(HOSTILE), "#q=script");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains(r#"href="javascript:"#), "{html}");
+    assert!(!html.contains(r#"href="data:"#), "{html}");
+    assert!(!html.contains(r#"href="mailto:a@b.c""#), "an odd e-mail is not a link");
+    assert!(html.contains(r#"<span class="source-text">javascript:alert(1)</span>"#), "{html}");
+    assert!(html.contains("&lt;<mark>script</mark>&gt;alert(2)"), "{html}");
+    assert!(!html.contains(r#"" onclick="#), "ids are sanitised: {html}");
+}
+
+#[test]
+fn an_empty_bundle_says_so() {
+    assert!(render(ready(r#"{"format":1,"issues":[]}"#), "").contains("This bundle holds no releases."));
+}
