@@ -19,6 +19,7 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
     let renderer = yew::ServerRenderer::<Page>::with_props(move || PageProps {
         load: make(),
         route,
+        arrival: 0,
         on_navigate: Default::default(),
     });
     block_on(renderer.hydratable(false).render())
@@ -134,9 +135,12 @@ fn an_opened_event_is_expanded() {
 #[test]
 fn search_marks_hits_counts_them_and_says_when_nothing_matched() {
     let html = embedded("#q=nightclubs");
-    assert!(html.contains(r#"<p role="status" class="result-count">1 event matches “nightclubs”</p>"#), "{html}");
+    assert!(html.contains(r#"<p role="status" class="result-count">1 event matches “nightclubs”.</p>"#), "{html}");
     assert!(html.contains("<mark>NIGHTCLUBS</mark>"), "{html}");
     assert_eq!(count(&html, "<article"), 1);
+    let elsewhere = embedded("#q=nightclubs&country=ru");
+    assert!(elsewhere.contains("1 event matches “nightclubs”. None in Russia."), "{elsewhere}");
+    assert!(elsewhere.contains("1 in other countries"));
     let none = embedded("#q=zzzz");
     assert!(none.contains("No events match “zzzz”."));
     assert!(none.contains(r#"<p class="empty">"#));

@@ -19,6 +19,9 @@ pub struct Navigate {
 pub fn App() -> Html {
     let load = use_state(|| Load::Loading);
     let route = use_state(browser::current_route);
+    // Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
+    // link), after which the opened event is scrolled into view; in-page moves do not.
+    let arrival = use_state(|| 0u32);
     {
         let load = load.clone();
         // Runs once after the first render, so the loading state is on screen while fetching.
@@ -35,8 +38,12 @@ pub fn App() -> Html {
     {
         // Back/Forward and plain `#…` links change the address bar without us: follow it.
         let route = route.clone();
+        let arrival = arrival.clone();
         use_effect_with((), move |_| {
-            let listeners = follow_address_bar(move || route.set(browser::current_route()));
+            let listeners = follow_address_bar(move || {
+                route.set(browser::current_route());
+                arrival.set(arrival.wrapping_add(1));
+            });
             move || drop(listeners)
         });
     }
@@ -47,7 +54,7 @@ pub fn App() -> Html {
             route.set(navigate.route);
         })
     };
-    html! { <Page load={(*load).clone()} route={(*route).clone()} {on_navigate} /> }
+    html! { <Page load={(*load).clone()} route={(*route).clone()} arrival={*arrival} {on_navigate} /> }
 }
 
 #[cfg(target_arch = "wasm32")]

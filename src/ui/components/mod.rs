@@ -18,6 +18,9 @@ pub struct PageProps {
     pub load: Load,
     #[prop_or_default]
     pub route: Route,
+    /// Changes when the route arrived from outside the page (see `App`).
+    #[prop_or_default]
+    pub arrival: u32,
     #[prop_or_default]
     pub on_navigate: Callback<Navigate>,
 }
@@ -33,7 +36,7 @@ pub fn Page(props: &PageProps) -> Html {
             </div>
         }),
         Load::Ready(loaded) => html! {
-            <ReleasePage loaded={loaded.clone()} route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
+            <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} />
         },
     }
 }

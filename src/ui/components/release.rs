@@ -20,6 +20,7 @@ use yew::prelude::*;
 pub struct ReleaseProps {
     pub loaded: Rc<Loaded>,
     pub route: Route,
+    pub arrival: u32,
     pub on_navigate: Callback<Navigate>,
 }
 
@@ -29,9 +30,9 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         release_view(&loaded.bundle, &loaded.index, route)
     });
     {
-        // A link to one event opens scrolled to it (once, on arrival; later opens happen in place).
+        // A link to one event opens scrolled to it; opening one in the page leaves the view be.
         let opened = props.route.event.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(props.arrival, move |_| {
             if let Some(id) = opened {
                 browser::scroll_to(&dom_id("event", &id));
             }
@@ -83,8 +84,8 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let on_select_country = {
         let go = go.clone();
         let pinned = pinned.clone();
-        Callback::from(move |country: Option<String>| {
-            go(Route { country, event: None, ..pinned.clone() }, HistoryMode::Push);
+        Callback::from(move |(country, mode): (Option<String>, HistoryMode)| {
+            go(Route { country, event: None, ..pinned.clone() }, mode);
         })
     };
     let on_query = {
@@ -111,6 +112,8 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                         query={AttrValue::from(props.route.query.clone())}
                         scope={view.scope}
                         found={view.results.len()}
+                        found_everywhere={view.tabs.first().map_or(0, |all| all.count)}
+                        country={view.country.as_deref().map(|code| AttrValue::from(country_name(code)))}
                         searching={view.searching()}
                         {on_query}
                         {on_scope}
@@ -266,7 +269,10 @@ fn topic(issue: &Issue, view: &ReleaseView) -> Html {
 
 fn event_list(props: &ReleaseProps, view: &ReleaseView, go: &(impl Fn(Route, HistoryMode) + Clone + 'static)) -> Html {
     if view.results.is_empty() {
-        let message = if view.searching() {
+        let elsewhere = view.tabs.first().map_or(0, |all| all.count);
+        let message = if view.searching() && elsewhere > 0 {
+            format!("No events in this country match the search; {} in other countries (see the “All” tab).", elsewhere)
+        } else if view.searching() {
             if view.scope == Scope::All {
                 "No events match this search in any release. Try fewer or other words.".to_owned()
             } else {

@@ -8,8 +8,11 @@ use yew::prelude::*;
 pub struct SearchProps {
     pub query: AttrValue,
     pub scope: Scope,
-    /// Events shown for the search (meaningful only while `query` has words).
+    /// Events shown for the search (meaningful only while `query` has words)…
     pub found: usize,
+    /// …and in all countries, with the selected one's name when a tab narrows the results.
+    pub found_everywhere: usize,
+    pub country: Option<AttrValue>,
     pub searching: bool,
     pub on_query: Callback<String>,
     pub on_scope: Callback<Scope>,
@@ -30,7 +33,18 @@ pub fn SearchBox(props: &SearchProps) -> Html {
             on_scope.emit(if everywhere { Scope::All } else { Scope::Release });
         })
     };
-    let status = if props.searching { result_count(props.found, &props.query, props.scope) } else { String::new() };
+    let status = if props.searching {
+        let mut status = result_count(props.found_everywhere, &props.query, props.scope);
+        if let Some(country) = &props.country {
+            match props.found {
+                0 => status.push_str(&format!(" None in {country}.")),
+                n => status.push_str(&format!(" {n} in {country}.")),
+            }
+        }
+        status
+    } else {
+        String::new()
+    };
     html! {
         <div class="search" role="search">
             <label for="search">{ "Search events" }</label>
@@ -51,7 +65,7 @@ pub fn result_count(found: usize, query: &str, scope: Scope) -> String {
     let place = if scope == Scope::All { " in all releases" } else { "" };
     match found {
         0 => format!("No events match “{query}”{place}."),
-        1 => format!("1 event matches “{query}”{place}"),
-        n => format!("{n} events match “{query}”{place}"),
+        1 => format!("1 event matches “{query}”{place}."),
+        n => format!("{n} events match “{query}”{place}."),
     }
 }

@@ -2,7 +2,7 @@
 //! keys, Home and End move focus and select; Tab moves on into the panel.
 
 use crate::core::view::{country_name, Tab};
-use crate::ui::browser;
+use crate::ui::browser::{self, HistoryMode};
 use yew::prelude::*;
 
 pub const PANEL_ID: &str = "events-panel";
@@ -15,7 +15,9 @@ pub fn tab_id(country: Option<&str>) -> String {
 pub struct TabsProps {
     pub tabs: Vec<Tab>,
     pub selected: Option<String>,
-    pub on_select: Callback<Option<String>>,
+    /// The chosen tab, and how to record it: a click is a new view in the history; arrow
+    /// keys replace it, so that Back does not step through every tab passed on the way.
+    pub on_select: Callback<(Option<String>, HistoryMode)>,
 }
 
 #[component]
@@ -29,7 +31,7 @@ pub fn CountryTabs(props: &TabsProps) -> Html {
                 let onclick = {
                     let on_select = props.on_select.clone();
                     let country = tab.country.clone();
-                    Callback::from(move |_: MouseEvent| on_select.emit(country.clone()))
+                    Callback::from(move |_: MouseEvent| on_select.emit((country.clone(), HistoryMode::Push)))
                 };
                 let onkeydown = {
                     let on_select = props.on_select.clone();
@@ -43,7 +45,7 @@ pub fn CountryTabs(props: &TabsProps) -> Html {
                             _ => return,
                         };
                         event.prevent_default();
-                        on_select.emit(countries[target].clone());
+                        on_select.emit((countries[target].clone(), HistoryMode::Replace));
                         browser::focus(&tab_id(countries[target].as_deref()));
                     })
                 };
