@@ -44,6 +44,8 @@ pub enum Load {
 /// Why the bundle could not be shown, in words a reader can act on.
 #[derive(Debug, Error)]
 pub enum LoadError {
+    #[error("{url} is on another site: this viewer only loads bundles from its own site, so that no link can show another site's text as CARICC releases")]
+    OtherSite { url: String },
     #[error("Could not fetch {url}: {message}")]
     Network { url: String, message: String },
     #[error("Could not fetch {url}: the server answered {status} {status_text}")]
@@ -66,8 +68,29 @@ pub fn bundle_url() -> String {
     from_query.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned())
 }
 
+/// Refuses a bundle URL on another origin before asking the network (the page's
+/// Content-Security-Policy would block it anyway, with a less helpful message).
+#[cfg(target_arch = "wasm32")]
+fn check_same_site(url: &str) -> Result<(), LoadError> {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return Ok(()) };
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let own = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
+    match web_sys::Url::new_with_base(url, &base) {
+        Ok(resolved) if resolved.origin() == own => Ok(()),
+        // `file:` pages have an opaque origin ("null"): leave those to the browser.
+        Ok(_) if own == "null" => Ok(()),
+        _ => Err(LoadError::OtherSite { url: url.to_owned() }),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn check_same_site(_: &str) -> Result<(), LoadError> {
+    Ok(())
+}
+
 /// Fetches and parses the bundle at `url`.
 pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+    check_same_site(url)?;
     let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
     let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
