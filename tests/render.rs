@@ -4,7 +4,7 @@
 
 use caricc_viewer::core::bundle::parse_bundle;
 use caricc_viewer::core::route::Route;
-use caricc_viewer::ui::{Load, Loaded, Page, PageProps};
+use caricc_viewer::ui::{Load, Loaded, Origin, Page, PageProps};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -21,12 +21,17 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
         route,
         arrival: 0,
         on_navigate: Default::default(),
+        file_error: None,
+        on_open_file: Default::default(),
     });
     block_on(renderer.hydratable(false).render())
 }
 
 fn ready(text: &'static str) -> impl FnOnce() -> Load + Send + 'static {
-    move || Load::Ready(Rc::new(Loaded::new(parse_bundle(text).unwrap())))
+    move || {
+        let origin = Origin::Fetched { url: "bundle.json".into(), saved: None };
+        Load::Ready(Rc::new(Loaded::new(parse_bundle(text).unwrap(), origin)))
+    }
 }
 
 fn embedded(fragment: &str) -> String {
@@ -171,6 +176,26 @@ fn hostile_bundle_text_stays_text() {
     assert!(html.contains(r#"<span class="source-text">javascript:alert(1)</span>"#), "{html}");
     assert!(html.contains("&lt;<mark>script</mark>&gt;alert(2)"), "{html}");
     assert!(!html.contains(r#"" onclick="#), "ids are sanitised: {html}");
+}
+
+#[test]
+fn the_open_bundle_control_and_the_bundle_on_screen() {
+    let html = embedded("");
+    assert!(html.contains(r#"<label class="open-bundle">Open bundle…<input type="file" id="open-bundle" accept=".json,application/json">"#), "{html}");
+    assert!(html.contains(r#"<p class="bundle-source">Bundle: bundle.json</p>"#));
+    let failed = render(|| Load::Failed("nope".into()), "");
+    assert!(failed.contains(r#"id="open-bundle""#), "a reader can still open a file when loading failed");
+    let offline = render(
+        || {
+            let origin =
+                Origin::Fetched { url: "bundle.json".into(), saved: Some("Sat, 29 Nov 2026 10:00:00 GMT".into()) };
+            Load::Ready(Rc::new(Loaded::new(parse_bundle(EMBEDDED).unwrap(), origin)))
+        },
+        "",
+    );
+    assert!(offline.contains(
+        "Offline: showing the copy of bundle.json saved Sat, 29 Nov 2026 10:00:00 GMT; it may be out of date."
+    ));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `caricc`: the staff's command-line tool. A thin shell over the core: it reads files,
 //! prints reports and writes bundles atomically; every decision is made in `core`.
 
-use caricc_viewer::core::bundle::{parse_bundle, to_json};
+use caricc_viewer::core::bundle::{parse_bundle, to_json, MAX_BUNDLE_BYTES};
 use caricc_viewer::core::check::{check_bundle, has_errors, Problem, Severity};
 use caricc_viewer::core::country;
 use caricc_viewer::core::import::{
@@ -13,9 +13,6 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// Bundles are read whole into memory; this keeps a wrong file from exhausting it.
-const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Parser)]
 #[command(
@@ -128,7 +125,7 @@ fn read_existing_bundle(path: &Path) -> Result<Bundle, Failure> {
 
 fn read_bundle_text(path: &Path) -> Result<String, Failure> {
     let size = fs::metadata(path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?.len();
-    if size > MAX_BUNDLE_BYTES {
+    if size > MAX_BUNDLE_BYTES as u64 {
         return Err(Failure(format!(
             "{}: {size} bytes is more than the {MAX_BUNDLE_BYTES} bytes a bundle may have",
             path.display()

@@ -4,7 +4,7 @@
 use crate::core::route::Route;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::Page;
-use crate::ui::load::{bundle_url, fetch_bundle, Load, Loaded};
+use crate::ui::load::{initial_bundle, read_file, Load};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +18,8 @@ pub struct Navigate {
 #[component]
 pub fn App() -> Html {
     let load = use_state(|| Load::Loading);
+    // Why the last file the reader opened could not be shown; the bundle on screen stays.
+    let file_error = use_state(|| None::<AttrValue>);
     let route = use_state(browser::current_route);
     // Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
     // link), after which the opened event is scrolled into view; in-page moves do not.
@@ -27,9 +29,8 @@ pub fn App() -> Html {
         // Runs once after the first render, so the loading state is on screen while fetching.
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                let url = bundle_url();
-                load.set(match fetch_bundle(&url).await {
-                    Ok(bundle) => Load::Ready(Rc::new(Loaded::new(bundle))),
+                load.set(match initial_bundle().await {
+                    Ok(loaded) => Load::Ready(Rc::new(loaded)),
                     Err(error) => Load::Failed(error.to_string().into()),
                 });
             });
@@ -54,7 +55,59 @@ pub fn App() -> Html {
             route.set(navigate.route);
         })
     };
-    html! { <Page load={(*load).clone()} route={(*route).clone()} arrival={*arrival} {on_navigate} /> }
+    let on_open_file = {
+        let load = load.clone();
+        let file_error = file_error.clone();
+        Callback::from(move |file: web_sys::File| {
+            let load = load.clone();
+            let file_error = file_error.clone();
+            yew::platform::spawn_local(async move {
+                match read_file(file).await {
+                    Ok(loaded) => {
+                        file_error.set(None);
+                        load.set(Load::Ready(Rc::new(loaded)));
+                    }
+                    Err(error) => file_error.set(Some(error.to_string().into())),
+                }
+            });
+        })
+    };
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            // Without this the browser would open the dropped file itself, leaving the viewer.
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on_open_file = on_open_file.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(file) = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0)) {
+                on_open_file.emit(file);
+            }
+        })
+    };
+    html! {
+        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            <Page
+                load={(*load).clone()}
+                route={(*route).clone()}
+                arrival={*arrival}
+                file_error={(*file_error).clone()}
+                {on_navigate}
+                {on_open_file}
+            />
+        </div>
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,6 @@
 //! Fetching the bundle, and the states a reader can see while it happens.
 
-use crate::core::bundle::{parse_bundle, DecodeError};
+use crate::core::bundle::{parse_bundle, DecodeError, MAX_BUNDLE_BYTES};
 use crate::core::model::Bundle;
 use crate::core::search::SearchIndex;
 use std::rc::Rc;
@@ -11,17 +11,36 @@ use yew::AttrValue;
 /// Relative, so it resolves against the document's base URL and the viewer works under any path.
 pub const DEFAULT_BUNDLE_URL: &str = "bundle.json";
 
+/// The `id` of the element in which a single-file offline edition carries its bundle.
+pub const EMBEDDED_BUNDLE_ID: &str = "caricc-bundle";
+
+/// Response header the service worker adds when it answers from its saved copy.
+const OFFLINE_COPY_HEADER: &str = "x-caricc-offline-copy";
+
+/// Where the bundle on screen came from, so the page can say which one is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Fetched from the site; `saved` holds the date of the copy when the network was down
+    /// and the service worker answered with what it had saved.
+    Fetched { url: String, saved: Option<String> },
+    /// Carried inside the page itself (the offline edition).
+    Embedded,
+    /// Opened by the reader from a file on their computer.
+    File { name: String },
+}
+
 /// A bundle ready to show, with what is derived from it once (not per keystroke).
 #[derive(Debug)]
 pub struct Loaded {
     pub bundle: Bundle,
     pub index: SearchIndex,
+    pub origin: Origin,
 }
 
 impl Loaded {
-    pub fn new(bundle: Bundle) -> Loaded {
+    pub fn new(bundle: Bundle, origin: Origin) -> Loaded {
         let index = SearchIndex::new(&bundle);
-        Loaded { bundle, index }
+        Loaded { bundle, index, origin }
     }
 }
 
@@ -50,6 +69,10 @@ pub enum LoadError {
     Network { url: String, message: String },
     #[error("Could not fetch {url}: the server answered {status} {status_text}")]
     Status { url: String, status: u16, status_text: String },
+    #[error("{name} is {size} bytes; the viewer opens bundles of at most {MAX_BUNDLE_BYTES} bytes")]
+    TooLarge { name: String, size: f64 },
+    #[error("Could not read {name}: {message}")]
+    File { name: String, message: String },
     #[error("{url} is not a bundle this viewer can read: {source}")]
     Decode {
         url: String,
@@ -58,14 +81,16 @@ pub enum LoadError {
     },
 }
 
-/// The bundle location: `?bundle=URL` if the page was opened with one, else the default.
-pub fn bundle_url() -> String {
-    let from_query = web_sys::window()
+/// `?bundle=URL`, if the page was opened with one.
+fn bundle_url_from_query() -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    web_sys::window()
         .and_then(|window| window.location().search().ok())
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
         .and_then(|params| params.get("bundle"))
-        .filter(|url| !url.trim().is_empty());
-    from_query.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned())
+        .filter(|url| !url.trim().is_empty())
 }
 
 /// Refuses a bundle URL on another origin before asking the network (the page's
@@ -88,8 +113,45 @@ fn check_same_site(_: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// The bundle the page opens with: `?bundle=URL` if given, else the one the page carries
+/// (offline edition), else `bundle.json` beside the page.
+pub async fn initial_bundle() -> Result<Loaded, LoadError> {
+    let asked = bundle_url_from_query();
+    if asked.is_none() {
+        if let Some(text) = embedded_bundle_text() {
+            let bundle = parse_bundle(&text)
+                .map_err(|source| LoadError::Decode { url: "The bundle in this page".into(), source })?;
+            return Ok(Loaded::new(bundle, Origin::Embedded));
+        }
+    }
+    let url = asked.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned());
+    fetch_bundle(&url).await
+}
+
+fn embedded_bundle_text() -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    web_sys::window()?.document()?.get_element_by_id(EMBEDDED_BUNDLE_ID)?.text_content()
+}
+
+/// Reads a bundle file the reader chose or dropped on the page.
+pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
+    let name = file.name();
+    if file.size() > MAX_BUNDLE_BYTES as f64 {
+        return Err(LoadError::TooLarge { name, size: file.size() });
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?
+        .as_string()
+        .ok_or_else(|| LoadError::File { name: name.clone(), message: "not text".into() })?;
+    let bundle = parse_bundle(&text).map_err(|source| LoadError::Decode { url: name.clone(), source })?;
+    Ok(Loaded::new(bundle, Origin::File { name }))
+}
+
 /// Fetches and parses the bundle at `url`.
-pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     check_same_site(url)?;
     let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
     let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
@@ -100,6 +162,8 @@ pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
             status_text: response.status_text(),
         });
     }
+    let saved = response.headers().get(OFFLINE_COPY_HEADER);
     let text = response.text().await.map_err(network)?;
-    parse_bundle(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })
+    let bundle = parse_bundle(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
+    Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))
 }

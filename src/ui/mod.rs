@@ -9,4 +9,4 @@ mod load;
 pub use app::{App, Navigate};
 pub use browser::HistoryMode;
 pub use components::{Page, PageProps};
-pub use load::{Load, LoadError, Loaded};
+pub use load::{Load, LoadError, Loaded, Origin};

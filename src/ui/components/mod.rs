@@ -2,6 +2,7 @@
 //! text nodes only, never into markup.
 
 mod card;
+mod open;
 mod release;
 mod search;
 mod tabs;
@@ -9,7 +10,8 @@ mod text;
 
 use crate::core::route::Route;
 use crate::ui::app::Navigate;
-use crate::ui::load::Load;
+use crate::ui::load::{Load, Origin};
+use open::OpenBundle;
 use release::ReleasePage;
 use yew::prelude::*;
 
@@ -23,39 +25,55 @@ pub struct PageProps {
     pub arrival: u32,
     #[prop_or_default]
     pub on_navigate: Callback<Navigate>,
+    /// Why the last bundle file the reader opened could not be shown.
+    #[prop_or_default]
+    pub file_error: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_open_file: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn Page(props: &PageProps) -> Html {
     match &props.load {
-        Load::Loading => frame(html! { <p role="status" class="status">{ "Loading releases…" }</p> }),
-        Load::Failed(message) => frame(html! {
-            <div role="alert" class="alert">
-                <h2>{ "The releases could not be loaded" }</h2>
-                <p>{ message.clone() }</p>
-            </div>
-        }),
-        Load::Ready(loaded) => html! {
-            <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} />
-        },
+        Load::Loading => frame(props, html! { <p role="status" class="status">{ "Loading releases…" }</p> }),
+        Load::Failed(message) => frame(
+            props,
+            html! {
+                <div role="alert" class="alert">
+                    <h2>{ "The releases could not be loaded" }</h2>
+                    <p>{ message.clone() }</p>
+                    <p>{ "If you have a bundle file, open it with “Open bundle…” above or drop it on this page." }</p>
+                </div>
+            },
+        ),
+        Load::Ready(loaded) => {
+            let tools = html! {
+                <OpenBundle origin={Some(loaded.origin.clone())} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
+            };
+            html! {
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} />
+            }
+        }
     }
 }
 
 /// The page around a message, before there is a release to show.
-fn frame(content: Html) -> Html {
+fn frame(props: &PageProps, content: Html) -> Html {
+    let tools = html! { <OpenBundle origin={None::<Origin>} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} /> };
     html! {
         <>
-            { masthead(Html::default()) }
+            { masthead(Html::default(), tools) }
             <main id="main">{ content }</main>
         </>
     }
 }
 
-/// The site's name bar; `tools` holds the release picker once a bundle is loaded.
-pub(crate) fn masthead(tools: Html) -> Html {
+/// The site's name bar: the release picker once a bundle is loaded, and the bundle controls.
+pub(crate) fn masthead(picker: Html, tools: Html) -> Html {
     html! {
         <header class="masthead">
             <p class="site-name">{ "CARICC Information Releases" }</p>
+            { picker }
             { tools }
         </header>
     }

@@ -22,6 +22,9 @@ pub struct ReleaseProps {
     pub route: Route,
     pub arrival: u32,
     pub on_navigate: Callback<Navigate>,
+    /// The bundle controls for the masthead.
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 #[component]
@@ -50,7 +53,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let Some(view) = view.as_ref() else {
         return html! {
             <>
-                { masthead(Html::default()) }
+                { masthead(Html::default(), props.tools.clone()) }
                 <main id="main"><p class="status">{ "This bundle holds no releases." }</p></main>
             </>
         };
@@ -101,7 +104,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
 
     html! {
         <>
-            { masthead(release_picker(bundle, view, on_release)) }
+            { masthead(release_picker(bundle, view, on_release), props.tools.clone()) }
             <main id="main">
                 { notices(&view.notices) }
                 { release_header(issue) }

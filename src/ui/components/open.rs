@@ -1,0 +1,54 @@
+//! Which bundle is open, and a way to open another from the reader's computer (the
+//! offline reader's main door: no server, no network).
+
+use crate::ui::load::Origin;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OpenProps {
+    /// `None` while nothing is loaded.
+    pub origin: Option<Origin>,
+    pub file_error: Option<AttrValue>,
+    pub on_open_file: Callback<web_sys::File>,
+}
+
+#[component]
+pub fn OpenBundle(props: &OpenProps) -> Html {
+    let onchange = {
+        let on_open_file = props.on_open_file.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_open_file.emit(file);
+            }
+            // Choosing the same file again (after fixing it) must fire `change` again.
+            input.set_value("");
+        })
+    };
+    html! {
+        <div class="bundle-controls">
+            <label class="open-bundle">
+                { "Open bundle…" }
+                <input type="file" id="open-bundle" accept=".json,application/json" {onchange} />
+            </label>
+            if let Some(origin) = &props.origin {
+                <p class="bundle-source">{ describe(origin) }</p>
+            }
+            if let Some(error) = &props.file_error {
+                <p role="alert" class="alert file-error">{ error.clone() }</p>
+            }
+        </div>
+    }
+}
+
+fn describe(origin: &Origin) -> String {
+    match origin {
+        Origin::Fetched { url, saved: None } => format!("Bundle: {url}"),
+        Origin::Fetched { url, saved: Some(date) } => {
+            format!("Offline: showing the copy of {url} saved {date}; it may be out of date.")
+        }
+        Origin::Embedded => "Offline edition: the releases are saved in this file.".to_owned(),
+        Origin::File { name } => format!("Bundle: {name} (opened from this computer)"),
+    }
+}
