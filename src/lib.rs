@@ -3,5 +3,9 @@
 
 pub mod core;
 
+/// Assembling the single-file offline edition; native only, used by the CLI.
+#[cfg(feature = "cli")]
+pub mod offline;
+
 #[cfg(feature = "ui")]
 pub mod ui;

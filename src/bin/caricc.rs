@@ -8,6 +8,7 @@ use caricc_viewer::core::import::{
     decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES,
 };
 use caricc_viewer::core::model::Bundle;
+use caricc_viewer::offline::{build_files, offline_html, ViewerBuild};
 use clap::{Parser, Subcommand};
 use std::fs;
 use std::io::Write;
@@ -50,6 +51,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Write the single-file offline edition: the viewer and the bundle in one HTML file
+    /// that opens by double-click (file://), with no server and no network.
+    Offline {
+        /// A release build of the viewer (`trunk build --release` output, normally dist/).
+        #[arg(long)]
+        dist: PathBuf,
+        bundle: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// A failure the user must see; the message already says what and where.
@@ -60,6 +71,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import { releases, output, strict, lang } => run_import(&releases, &output, strict, lang),
         Command::Check { bundle, strict } => run_check(&bundle, strict),
+        Command::Offline { dist, bundle, output } => run_offline(&dist, &bundle, &output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -221,6 +233,47 @@ fn run_check(path: &Path, strict: bool) -> Result<(), Failure> {
     if errors > 0 || (strict && warnings > 0) {
         return Err(Failure(format!("{}: check failed", path.display())));
     }
+    Ok(())
+}
+
+fn run_offline(dist: &Path, bundle_path: &Path, output: &Path) -> Result<(), Failure> {
+    let read = |name: &str| -> Result<Vec<u8>, Failure> {
+        let path = dist.join(name);
+        fs::read(&path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))
+    };
+    let text = |name: &str| -> Result<String, Failure> {
+        String::from_utf8(read(name)?).map_err(|_| Failure(format!("{}: not UTF-8 text", dist.join(name).display())))
+    };
+    let index = text("index.html")?;
+    let files = build_files(&index).map_err(|e| Failure(format!("{}: {e}", dist.join("index.html").display())))?;
+    let build = ViewerBuild {
+        js: text(&files.js)?,
+        wasm: read(&files.wasm)?,
+        css: text(&files.css)?,
+        icon_svg: match &files.icon {
+            Some(icon) if icon.ends_with(".svg") => Some(text(icon)?),
+            _ => None,
+        },
+    };
+    let bundle_text = read_bundle_text(bundle_path)?;
+    let bundle = parse_bundle(&bundle_text).map_err(|error| Failure(format!("{}: {error}", bundle_path.display())))?;
+    let problems = check_bundle(&bundle);
+    if has_errors(&problems) {
+        print_problems(&problems);
+        return Err(Failure(format!("{}: not written: the bundle has errors (listed above)", output.display())));
+    }
+    let html = offline_html(&build, &bundle).map_err(|e| Failure(format!("{}: {e}", dist.display())))?;
+    write_atomically(output, html.as_bytes())?;
+    let events: usize = bundle.issues.iter().map(|issue| issue.events.len()).sum();
+    println!(
+        "{}: {} bytes: the viewer ({} bytes of WebAssembly, {} of JavaScript, {} of CSS) and {} release(s), {events} events",
+        output.display(),
+        html.len(),
+        build.wasm.len(),
+        build.js.len(),
+        build.css.len(),
+        bundle.issues.len()
+    );
     Ok(())
 }
 
