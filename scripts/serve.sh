@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Serves the viewer with the built-in bundle on http://127.0.0.1:8080/ (PORT=... to change),
-# rebuilding when the sources change.
+# Builds the site exactly as it is published and serves it with the built-in bundle on
+# http://127.0.0.1:8080/ (PORT=... to change). For live rebuilding while developing, use
+# `trunk serve --offline` after setup instead.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 bash scripts/setup.sh
-# Trunk runs cargo offline, so the crates it needs must already be downloaded.
-cargo fetch
-step "Serving on http://127.0.0.1:${PORT:-8080}/"
-exec trunk serve --offline --address 127.0.0.1 --port "${PORT:-8080}"
+bash scripts/build.sh
+step "Serving dist/ on http://127.0.0.1:${PORT:-8080}/ (Ctrl-C to stop)"
+exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist

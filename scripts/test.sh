@@ -13,18 +13,17 @@ failed=()
 step "Native tests: cargo test --features cli,ssr"
 cargo test --features cli,ssr 2>&1 | tee "$logs/cargo.log" || failed+=("cargo test")
 
-step "Release build: trunk build --release --offline"
-# Trunk runs cargo offline, and the native tests did not need the wasm32-only crates.
-cargo fetch
-if trunk build --release --offline 2>&1 | tee "$logs/trunk.log"; then
+step "Release build of the site: scripts/build.sh"
+if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; then
     for file in dist/*.wasm dist/app-*.js; do
         printf '%8d bytes gzipped  %s\n' "$(gzip -9 -c "$file" | wc -c)" "$file"
     done
+    printf '%8d bytes          %s\n' "$(wc -c < dist/caricc-releases.html)" dist/caricc-releases.html
 
     step "Browser tests: node --test tests/e2e/"
     node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$logs/e2e.log" || failed+=("browser tests")
 else
-    failed+=("trunk build")
+    failed+=("site build")
     echo "browser tests skipped: no build to test"
 fi
 

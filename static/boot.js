@@ -7,6 +7,11 @@ try {
   const base = document.baseURI;
   const { default: init } = await import(new URL(tag.dataset.appJs, base).href);
   await init({ module_or_path: new URL(tag.dataset.appWasm, base) });
+  // Saves the app and the bundle for reading without a connection (see sw.js). Only over
+  // http(s): browsers have no service workers for file:// pages.
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register(new URL('sw.js', base)).catch((error) => console.warn('offline copy unavailable:', error));
+  }
 } catch (error) {
   // Never a blank page: say why, as text, where the viewer would have been.
   const alert = document.createElement('p');

@@ -183,6 +183,12 @@ fn the_open_bundle_control_and_the_bundle_on_screen() {
     let html = embedded("");
     assert!(html.contains(r#"<label class="open-bundle">Open bundle…<input type="file" id="open-bundle" accept=".json,application/json">"#), "{html}");
     assert!(html.contains(r#"<p class="bundle-source">Bundle: bundle.json</p>"#));
+    assert!(
+        html.contains(
+            r#"<a href="caricc-releases.html" download="" class="download-offline">Download for offline reading</a>"#
+        ),
+        "{html}"
+    );
     let failed = render(|| Load::Failed("nope".into()), "");
     assert!(failed.contains(r#"id="open-bundle""#), "a reader can still open a file when loading failed");
     let offline = render(

@@ -5,6 +5,9 @@ use crate::ui::load::Origin;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The single-file offline edition, published beside `index.html`.
+pub const OFFLINE_EDITION: &str = "caricc-releases.html";
+
 #[derive(Properties, PartialEq)]
 pub struct OpenProps {
     /// `None` while nothing is loaded.
@@ -34,6 +37,10 @@ pub fn OpenBundle(props: &OpenProps) -> Html {
             </label>
             if let Some(origin) = &props.origin {
                 <p class="bundle-source">{ describe(origin) }</p>
+            }
+            if matches!(props.origin, Some(Origin::Fetched { .. })) {
+                // Built with the site (scripts/build.sh): the viewer and these releases in one file.
+                <a class="download-offline" href={OFFLINE_EDITION} download="">{ "Download for offline reading" }</a>
             }
             if let Some(error) = &props.file_error {
                 <p role="alert" class="alert file-error">{ error.clone() }</p>
