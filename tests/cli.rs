@@ -210,3 +210,57 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["import", "x.txt"]).status.code(), Some(2), "-o is required");
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+/// A directory shaped like a Trunk build of the viewer.
+fn fake_dist(dir: &Path) {
+    std::fs::write(
+        dir.join("index.html"),
+        r#"<link rel="icon" href="./favicon-1.svg"/><link rel="stylesheet" href="./viewer-2.css"/>
+           <script type="module" src="./boot.js" data-app-js="./app-3.js" data-app-wasm="./app-3_bg.wasm"></script>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("app-3.js"), "export default async function __wbg_init() {}").unwrap();
+    std::fs::write(dir.join("app-3_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("viewer-2.css"), "body{margin:0}").unwrap();
+    std::fs::write(dir.join("favicon-1.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+}
+
+#[test]
+fn offline_writes_one_self_contained_page() {
+    let dir = tempfile::tempdir().unwrap();
+    fake_dist(dir.path());
+    let output = dir.path().join("caricc-releases.html");
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json");
+    let run_output = run(&["offline", "--dist", path_str(dir.path()), bundle, "-o", path_str(&output)]);
+    assert!(run_output.status.success(), "{}", text(&run_output.stderr));
+    assert!(text(&run_output.stdout).contains("1 release(s), 10 events"), "{}", text(&run_output.stdout));
+    let html = std::fs::read_to_string(&output).unwrap();
+    for needle in [
+        r#"<script type="application/json" id="caricc-bundle">"#,
+        "export default async function __wbg_init",
+        "body{margin:0}",
+        "data:image/svg+xml;base64,",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+    // Nothing is loaded from anywhere: no src= or href= to a file.
+    assert!(!html.contains(" src=") && !html.contains("href=\"./"), "{html}");
+}
+
+#[test]
+fn offline_refuses_a_bad_dist_or_bundle_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("out.html");
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json");
+    let missing = run(&["offline", "--dist", path_str(dir.path()), bundle, "-o", path_str(&output)]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("index.html: cannot read"), "{}", text(&missing.stderr));
+
+    fake_dist(dir.path());
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, r#"{"format":1,"issues":[{"number":1,"year":2025,"period":{"from":"2025-01-01","to":"2025-01-02"},"title":" "}]}"#).unwrap();
+    let refused = run(&["offline", "--dist", path_str(dir.path()), path_str(&broken), "-o", path_str(&output)]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stdout).contains("error: $.issues[0].title: title is empty"), "{}", text(&refused.stdout));
+    assert!(!output.exists());
+}
