@@ -1,0 +1,256 @@
+// Shared by the browser tests: a throwaway server for dist/ under a sub-path (plus test
+// bundles beside it), one headless Chromium per test file, pages that may talk to that
+// server only, axe-core, and what the committed bundle says so tests follow the data.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { FIXTURES } from './fixtures.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = path.join(root, 'dist');
+const axePath = path.join(here, 'node_modules/axe-core/axe.min.js');
+export const screenshots = path.join(root, 'target/e2e');
+
+// Hosted below the site root, as on a real website, to prove nothing assumes `/`.
+export const SUB_PATH = '/releases/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** The bundle dist/ serves by default, parsed. */
+export const BUNDLE = JSON.parse(readFileSync(path.join(root, 'static/bundle.json'), 'utf8'));
+
+/** Test bundles by name, served as /fixtures/NAME; open one with `?bundle=../fixtures/NAME`. */
+const SERVED = FIXTURES(BUNDLE);
+
+export const state = { origin: '', browser: null, server: null };
+
+/** Serves dist/ under SUB_PATH and the test bundles under /fixtures/; nothing else. */
+function startServer() {
+  return new Promise((resolve) => {
+    const server = createServer(async (request, response) => {
+      const { pathname } = new URL(request.url, 'http://127.0.0.1');
+      const send = (status, type, body) => {
+        response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        response.end(body);
+      };
+      if (pathname === SUB_PATH.slice(0, -1)) {
+        response.writeHead(301, { location: SUB_PATH });
+        return response.end();
+      }
+      if (pathname.startsWith('/fixtures/')) {
+        const body = SERVED[pathname.slice('/fixtures/'.length)];
+        return body === undefined ? send(404, 'text/plain', 'not found') : send(200, TYPES['.json'], body);
+      }
+      if (!pathname.startsWith(SUB_PATH)) return send(404, 'text/plain', 'not found');
+      const relative = decodeURIComponent(pathname.slice(SUB_PATH.length)) || 'index.html';
+      const file = path.resolve(dist, relative);
+      // Stay inside dist/ whatever the request says.
+      if (!file.startsWith(dist + path.sep)) return send(403, 'text/plain', 'forbidden');
+      try {
+        if (!(await stat(file)).isFile()) return send(404, 'text/plain', 'not found');
+        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', await readFile(file));
+      } catch {
+        send(404, 'text/plain', 'not found');
+      }
+    });
+    server.listen(0, '127.0.0.1', () => {
+      state.server = server;
+      state.origin = `http://127.0.0.1:${server.address().port}`;
+      resolve();
+    });
+  });
+}
+
+/** Starts the server and the browser (done for each test file by `useBrowser`). */
+export async function start() {
+  await stat(path.join(dist, 'index.html')).catch(() => {
+    throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
+  });
+  await mkdir(screenshots, { recursive: true });
+  await startServer();
+  state.browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // Playwright gives each launch a fresh temporary profile (--user-data-dir) and removes it.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function stop() {
+  await state.browser?.close();
+  await new Promise((resolve) => (state.server ? state.server.close(resolve) : resolve()));
+}
+
+/** Registers the server and browser for the calling test file. */
+export function useBrowser() {
+  before(start);
+  after(stop);
+}
+
+/** The viewer's address: `query` like `?bundle=…`, `hash` like `#country=kz`. */
+export function viewerUrl({ query = '', hash = '' } = {}) {
+  return `${state.origin}${SUB_PATH}${query}${hash}`;
+}
+
+/** A bundle served by the test server, as the `?bundle=` query that loads it. */
+export function fixtureQuery(name) {
+  return `?bundle=${encodeURIComponent(`../fixtures/${name}`)}`;
+}
+
+/**
+ * A fresh page that may talk to the local server only. Console errors and uncaught
+ * exceptions (a CSP violation is one) are collected; `done()` asserts there were none and
+ * that nothing tried to leave 127.0.0.1. The context is closed when the test ends.
+ */
+export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript } = {}) {
+  const context = await state.browser.newContext({
+    bypassCSP,
+    viewport: viewport ?? { width: 1280, height: 900 },
+    colorScheme: colorScheme ?? 'light',
+  });
+  context.setDefaultTimeout(10_000);
+  if (permissions) await context.grantPermissions(permissions, { origin: state.origin });
+  if (initScript) await context.addInitScript(initScript);
+  t.after(() => context.close().catch(() => {}));
+  const blocked = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    blocked.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const done = async () => {
+    assert.deepEqual(blocked, [], 'no request left 127.0.0.1');
+    assert.deepEqual(errors, [], 'no console errors or uncaught exceptions');
+  };
+  return { context, page, errors, blocked, done };
+}
+
+/** Opens the viewer and waits until a release is on screen (its tab panel). */
+export async function openViewer(page, where = {}) {
+  await page.goto(viewerUrl(where));
+  await page.getByRole('tabpanel').waitFor();
+}
+
+/** Runs axe-core in the page; returns its violations, described for a failure message. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => (await globalThis.axe.run()).violations);
+  return violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target} ${n.failureSummary ?? ''}`).join('; ')})`,
+  );
+}
+
+/**
+ * Retries an assertion until it passes or `timeout` ms pass: the page updates after events
+ * asynchronously, and this waits for the state a reader would see, not for a fixed time.
+ */
+export async function eventually(assertion, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** The view's state as the URL fragment holds it. */
+export function route(page) {
+  return new URLSearchParams(new URL(page.url()).hash.replace(/^#/, ''));
+}
+
+/** Whether an element is the focused one. */
+export function isFocused(locator) {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+/** Whether an element is at least partly inside the viewport. */
+export function isInViewport(locator) {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+  });
+}
+
+// ---- What the data says ------------------------------------------------------------------
+
+const COUNTRY_NAMES = { az: 'Azerbaijan', kz: 'Kazakhstan', kg: 'Kyrgyzstan', ru: 'Russia' };
+
+/** The country's name in full, as the tabs show it. */
+export function countryName(code) {
+  return COUNTRY_NAMES[code] ?? code.toUpperCase();
+}
+
+/** A release's period as the releases print it: `1–15.08.2025`. */
+export function formatPeriod({ from, to }) {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  const two = (n) => String(n).padStart(2, '0');
+  if (fy === ty && fm === tm) return `${fd}–${two(td)}.${two(tm)}.${ty}`;
+  if (fy === ty) return `${two(fd)}.${two(fm)}–${two(td)}.${two(tm)}.${ty}`;
+  return `${two(fd)}.${two(fm)}.${fy}–${two(td)}.${two(tm)}.${ty}`;
+}
+
+/** Events per country in the order the release prints them. */
+export function countsByCountry(issue) {
+  const counts = new Map();
+  for (const event of issue.events) counts.set(event.country, (counts.get(event.country) ?? 0) + 1);
+  return counts;
+}
+
+/** Case-folds as a reader expects search to: any case, any script, `ё` as `е`. */
+export function fold(text) {
+  return text.toLowerCase().replaceAll('ё', 'е');
+}
+
+/** The events a query should find: every word must occur in the title, outlet or text. */
+export function matching(events, query) {
+  const terms = fold(query)
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  return events.filter((event) => {
+    const text = fold([event.title, event.outlet ?? '', ...(event.paragraphs ?? [])].join('\n'));
+    return terms.every((term) => text.includes(term));
+  });
+}
+
+/** Escapes text for use inside a RegExp. */
+export function literal(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression matching exactly this accessible name, whitespace-tolerant. */
+export function exactName(text) {
+  return new RegExp(`^\\s*${literal(text).replace(/\s+/g, '\\s*')}\\s*$`);
+}
