@@ -1,145 +1,29 @@
 // The whole viewer in a real browser: the release build in dist/, served under a sub-path
 // by a throwaway local server, driven through headless Chromium. Elements are found by role
-// and text, as a reader finds them. Run by scripts/test.sh after `trunk build --release`.
+// and accessible name, as a reader finds them. Run by scripts/test.sh after `trunk build`.
+//
+// This file: loading and failing, the release view, the release picker, layouts (phone,
+// desktop, dark, print), hostile bundle text and axe-core. Tabs, cards and search have
+// their own files.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  BUNDLE, SUB_PATH, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
+  eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, screenshots,
+} from './harness.mjs';
+import {
+  russianRelease, HOSTILE_TITLE, HOSTILE_IMG_TITLE, HOSTILE_PARAGRAPH, HOSTILE_SOURCES,
+} from './fixtures.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const dist = path.join(root, 'dist');
-const axePath = path.join(here, 'node_modules/axe-core/axe.min.js');
-const screenshots = path.join(root, 'target/e2e');
+useBrowser();
 
-// Hosted below the site root, as on a real website, to prove nothing assumes `/`.
-const SUB_PATH = '/releases/';
+const issue = BUNDLE.issues[0];
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
-// Bundles the viewer must refuse with a clear message, served beside the app.
-const BROKEN = {
-  'format-99.json': '{"format": 99, "issues": []}',
-  'not-json.json': '<!DOCTYPE html><p>Not found</p>',
-};
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-let server;
-let origin;
-let browser;
-
-/** Serves dist/ under SUB_PATH and the broken bundles under /broken/; nothing else. */
-function startServer() {
-  return new Promise((resolve) => {
-    server = createServer(async (request, response) => {
-      const { pathname } = new URL(request.url, 'http://127.0.0.1');
-      const send = (status, type, body) => {
-        response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-        response.end(body);
-      };
-      if (pathname === SUB_PATH.slice(0, -1)) {
-        response.writeHead(301, { location: SUB_PATH });
-        return response.end();
-      }
-      if (pathname.startsWith('/broken/') && BROKEN[pathname.slice('/broken/'.length)]) {
-        return send(200, TYPES['.json'], BROKEN[pathname.slice('/broken/'.length)]);
-      }
-      if (!pathname.startsWith(SUB_PATH)) return send(404, 'text/plain', 'not found');
-      const relative = decodeURIComponent(pathname.slice(SUB_PATH.length)) || 'index.html';
-      const file = path.resolve(dist, relative);
-      // Stay inside dist/ whatever the request says.
-      if (!file.startsWith(dist + path.sep)) return send(403, 'text/plain', 'forbidden');
-      try {
-        if (!(await stat(file)).isFile()) return send(404, 'text/plain', 'not found');
-        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', await readFile(file));
-      } catch {
-        send(404, 'text/plain', 'not found');
-      }
-    });
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${server.address().port}`;
-      resolve();
-    });
-  });
-}
-
-/**
- * A fresh page that may talk to the local server only. Console errors and uncaught
- * exceptions (a CSP violation is one) are collected for the test to check.
- */
-async function openPage({ bypassCSP = false } = {}) {
-  const context = await browser.newContext({ bypassCSP });
-  const blocked = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return { context, page, errors, blocked };
-}
-
-/** Runs axe-core in the page; returns its violations, described for a failure message. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => (await globalThis.axe.run()).violations);
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
-
-/** What the default bundle says, so the test follows the committed data. */
-async function expectedRelease() {
-  const bundle = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
-  const issue = bundle.issues[0];
-  const counts = new Map();
-  for (const event of issue.events) counts.set(event.country, (counts.get(event.country) ?? 0) + 1);
-  return { issue, counts };
-}
-
-before(async () => {
-  await stat(path.join(dist, 'index.html')).catch(() => {
-    throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
-  });
-  await mkdir(screenshots, { recursive: true });
-  await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    // Playwright gives each launch a fresh temporary profile (--user-data-dir) and removes it.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
-
-test('shows the releases of the built-in bundle, under a sub-path', async () => {
-  const { issue, counts } = await expectedRelease();
-  const { context, page, errors, blocked } = await openPage();
+test('shows a loading state, then the release: header, summary, contents and publisher', async (t) => {
+  const { page, done } = await openPage(t);
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 
@@ -150,63 +34,361 @@ test('shows the releases of the built-in bundle, under a sub-path', async () => 
     await held;
     await route.continue();
   });
-
-  await page.goto(`${origin}${SUB_PATH}`);
-  await page.getByRole('heading', { level: 1, name: 'CARICC Information Releases' }).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor();
+  await page.goto(viewerUrl());
+  await page.getByRole('status').filter({ hasText: 'Loading releases' }).waitFor();
   release();
 
-  const heading = `Information Release #${issue.number} · ${issue.period.from} – ${issue.period.to}`;
-  const article = page.getByRole('article', { name: heading });
-  await article.waitFor();
-  assert.equal(issue.number, 15);
-  assert.equal(await page.getByRole('status').count(), 0, 'the loading message is gone');
-  await article.getByText(issue.title, { exact: true }).waitFor();
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Loading' }).count(), 0, 'the loading message is gone');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await main.getByText(formatPeriod(issue.period), { exact: true }).first().waitFor();
+  await main.getByText(issue.title).first().waitFor();
+  if (issue.subtitle) await main.getByText(issue.subtitle).first().waitFor();
 
-  const countItems = article.getByRole('list', { name: 'Events per country' }).getByRole('listitem');
-  const shown = (await countItems.allInnerTexts()).map((text) => text.trim());
-  const expected = [...counts].map(([country, n]) => `${country.toUpperCase()}: ${n} ${n === 1 ? 'event' : 'events'}`);
-  assert.deepEqual(shown, expected);
+  // The masthead names the site (not as a heading) and holds the release picker.
+  const banner = page.getByRole('banner');
+  await banner.getByText(/CARICC/).first().waitFor();
+  assert.equal(await banner.getByRole('heading').count(), 0, 'the site name is not a heading');
+  await banner.getByRole('combobox', { name: 'Release' }).waitFor();
+
+  // The summary, with the counts per country it states.
+  const summary = main.getByRole('region', { name: 'Summary' });
+  for (const paragraph of issue.summary.paragraphs) await summary.getByText(paragraph).waitFor();
+  const stated = (await summary.getByRole('listitem').allInnerTexts()).map(squash);
+  assert.deepEqual(stated, issue.summary.counts.map((c) => `${countryName(c.country)}: ${c.count}`));
+
+  // The contents, one link per entry.
+  const contents = main.getByRole('region', { name: 'Contents' });
+  const links = contents.getByRole('link');
+  assert.equal(await links.count(), issue.contents.length);
+  for (const [index, entry] of issue.contents.entries()) {
+    const text = await links.nth(index).innerText();
+    const printed = new RegExp(literal(entry.title), 'i').test(text);
+    const named = entry.country && text.includes(countryName(entry.country));
+    assert.ok(printed || named, `contents entry ${index} reads “${text}”`);
+  }
+
+  // The publisher's address and contacts, in the footer.
+  const footer = page.locator('footer').filter({ has: page.getByRole('heading', { name: 'Editorial address' }) });
+  const publisher = issue.publisher;
+  for (const text of [publisher.name, publisher.address, publisher.phone, publisher.fax, publisher.website]) {
+    await footer.getByText(text).first().waitFor();
+  }
+  const email = footer.getByRole('link', { name: publisher.email });
+  assert.equal(await email.getAttribute('href'), `mailto:${publisher.email}`);
 
   await page.screenshot({ path: path.join(screenshots, 'viewer.png'), fullPage: true });
 
   // Everything came from below the sub-path: the app works wherever it is hosted.
   assert.ok(requested.length > 0);
   for (const pathname of requested) assert.ok(pathname.startsWith(SUB_PATH), `requested ${pathname}`);
-  assert.deepEqual(blocked, [], 'no request left 127.0.0.1');
-  // The page's Content-Security-Policy let the app run: a violation would be logged here.
-  assert.deepEqual(errors, []);
-  await context.close();
+  // The page's Content-Security-Policy let the app run: a violation would be logged.
+  await done();
 });
 
-for (const [name, query, expected] of [
-  ['an unsupported format', '?bundle=../broken/format-99.json', /unsupported bundle format 99 at \$\.format/],
-  ['a file that is not JSON', '?bundle=../broken/not-json.json', /not valid JSON at line 1, column 1/],
+test('the sub-path without its trailing slash redirects and still works', async (t) => {
+  const { page, done } = await openPage(t);
+  await page.goto(viewerUrl().slice(0, -1));
+  await page.getByRole('tabpanel').waitFor();
+  await page.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+  await done();
+});
+
+for (const [name, query, expected, setup] of [
+  ['an unsupported format', fixtureQuery('format-99.json'), /unsupported bundle format 99 at \$\.format/],
+  ['a file that is not JSON', fixtureQuery('not-json.json'), /not valid JSON at line 1, column 1/],
+  ['invalid (a title that is a number)', fixtureQuery('invalid-title.json'), /\$\.issues\[0\]\.events\[3\]\.title/],
   ['a missing file', '?bundle=no-such-bundle.json', /answered 404/],
+  ['cut off by the network', '?bundle=unreachable.json', /Could not fetch/, (page) => page.route('**/unreachable.json', (route) => route.abort())],
+  ['on another site', `?bundle=${encodeURIComponent('http://127.0.0.1:9/bundle.json')}`, /another site/],
 ]) {
-  test(`a bundle that is ${name} gives an alert saying why`, async () => {
-    const { context, page } = await openPage();
-    await page.goto(`${origin}${SUB_PATH}${query}`);
+  test(`a bundle that is ${name} gives an alert saying why`, async (t) => {
+    const { page } = await openPage(t);
+    await setup?.(page);
+    await page.goto(viewerUrl({ query }));
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), expected);
-    assert.match(await alert.innerText(), /could not be loaded/);
-    await context.close();
+    const text = await alert.innerText();
+    assert.match(text, expected);
+    assert.match(text, /could not be loaded/);
+    await alert.getByRole('heading').waitFor();
+    // Never a blank page: the masthead is still there, and no half-drawn release.
+    await page.getByRole('banner').waitFor();
+    assert.equal(await page.getByRole('tabpanel').count(), 0);
   });
 }
 
-test('axe-core finds no accessibility violations', async () => {
+test('the release picker lists releases newest first and switches between them', async (t) => {
+  const { page, done } = await openPage(t);
+  const russian = russianRelease(BUNDLE);
+  await openViewer(page, { query: fixtureQuery('two-releases.json') });
+
+  // The file lists #15 first; the newest release (#16) is what opens.
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: `Information Release #${russian.number}` }).waitFor();
+  const picker = page.getByRole('combobox', { name: 'Release' });
+  const options = (await picker.locator('option').allTextContents()).map(squash);
+  assert.deepEqual(options, [russian, issue].map((i) => `#${i.number} · ${formatPeriod(i.period)}`));
+  assert.match(squash(await picker.locator('option:checked').innerText()), /^#16 /);
+  await eventually(async () => assert.equal(await page.getByRole('tab', { selected: true }).innerText().then(squash), `All ${russian.events.length}`));
+
+  // Choosing #15 shows it, with its own tabs, and says so in the URL.
+  await picker.selectOption({ label: options[1] });
+  await main.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+  await eventually(() => assert.equal(route(page).get('release'), `${issue.year}-${issue.number}`));
+  await page.getByRole('tab', { name: exactName(`All ${issue.events.length}`) }).waitFor();
+  assert.equal(await page.getByRole('tabpanel').getByRole('article').count(), issue.events.length);
+
+  // Back returns to #16; Forward to #15 again.
+  await page.goBack({ waitUntil: 'commit' });
+  await main.getByRole('heading', { level: 1, name: `Information Release #${russian.number}` }).waitFor();
+  await eventually(async () => assert.match(squash(await picker.locator('option:checked').innerText()), /^#16 /));
+  await page.goForward({ waitUntil: 'commit' });
+  await main.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+
+  // A reload keeps the release chosen.
+  await page.reload();
+  await main.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+  await done();
+});
+
+/** Asserts that nothing is wider than the screen (no sideways scrolling). */
+async function assertNoHorizontalScroll(page, what) {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
+  assert.ok(scrollWidth <= innerWidth, `${what}: page is ${scrollWidth}px wide on a ${innerWidth}px screen`);
+}
+
+for (const width of [320, 375]) {
+  test(`fits a ${width} px phone: no sideways scrolling, every tab reachable`, async (t) => {
+    const { page, done } = await openPage(t, { viewport: { width, height: 740 } });
+    await openViewer(page);
+    await assertNoHorizontalScroll(page, 'release view');
+
+    // Tabs wrap onto rows, or scroll within their own strip; never off the page.
+    const tabs = page.getByRole('tab');
+    const strip = await page.getByRole('tablist').evaluate((list) => list.scrollWidth > list.clientWidth);
+    for (let index = 0; index < (await tabs.count()); index += 1) {
+      const box = await tabs.nth(index).boundingBox();
+      assert.ok(strip || box.x + box.width <= width, `tab ${index} ends at ${box.x + box.width}px`);
+    }
+
+    // The country with the widest text, one card opened, then a search.
+    await page.getByRole('tab', { name: /^Russia/ }).click();
+    const card = page.getByRole('tabpanel').getByRole('article').first();
+    await card.getByRole('button', { name: 'Show full text' }).click();
+    await card.getByRole('button', { name: 'Show less' }).waitFor();
+    await assertNoHorizontalScroll(page, 'a card opened');
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
+    await page.getByRole('status').filter({ hasText: /police/ }).waitFor();
+    await assertNoHorizontalScroll(page, 'search results');
+    await page.screenshot({ path: path.join(screenshots, `viewer-${width}.png`) });
+    await done();
+  });
+}
+
+test('on a desktop the text keeps a comfortable line length', async (t) => {
+  const { page, done } = await openPage(t, { viewport: { width: 1600, height: 900 } });
+  await openViewer(page);
+  const card = page.getByRole('article').first();
+  const ems = await card.getByText(issue.events[0].paragraphs[0]).evaluate((p) => {
+    const size = parseFloat(getComputedStyle(p).fontSize);
+    return p.getBoundingClientRect().width / size;
+  });
+  // About 75–90 characters a line: 45em of average text.
+  assert.ok(ems <= 46, `paragraphs are ${ems.toFixed(1)}em wide`);
+  await done();
+});
+
+/** The relative luminance (0 black – 1 white) of a CSS rgb() colour. */
+function luminance(color) {
+  const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+test('follows the system dark mode, and axe-core still finds nothing', async (t) => {
   // axe is injected as an inline script, which the page's CSP rightly refuses; this context
   // lifts the CSP for the check only.
-  const { context, page } = await openPage({ bypassCSP: true });
+  const { page, done } = await openPage(t, { bypassCSP: true, colorScheme: 'dark' });
+  await openViewer(page);
+  const [paper, ink] = await page.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return [style.backgroundColor, style.color];
+  });
+  assert.ok(luminance(paper) < 0.1, `dark background, got ${paper}`);
+  assert.ok(luminance(ink) > 0.6, `light text, got ${ink}`);
+  assert.deepEqual(await axeViolations(page), [], 'dark: release view');
 
-  await page.goto(`${origin}${SUB_PATH}`);
-  await page.getByRole('article').first().waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'with releases');
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
+  await page.getByRole('status').filter({ hasText: /police/ }).waitFor();
+  const card = page.getByRole('tabpanel').getByRole('article').first();
+  await card.getByRole('button', { name: 'Show full text' }).click();
+  await card.getByRole('button', { name: 'Show less' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'dark: search results with a card opened');
+  await page.screenshot({ path: path.join(screenshots, 'viewer-dark.png') });
 
-  await page.goto(`${origin}${SUB_PATH}?bundle=../broken/format-99.json`);
+  // And back to light when the system changes.
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.ok(luminance(light) > 0.9, `light background, got ${light}`);
+  await done();
+});
+
+test('prints the country on screen: no controls, every paragraph, source URLs written out', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page, { hash: '#country=kz' });
+  const panel = page.getByRole('tabpanel');
+  const events = issue.events.filter((e) => e.country === 'kz');
+  await eventually(async () => assert.equal(await panel.getByRole('article').count(), events.length));
+
+  await page.emulateMedia({ media: 'print' });
+  for (const [what, locator] of [
+    ['tab list', page.getByRole('tablist')],
+    ['search box', page.getByRole('searchbox', { name: 'Search events' })],
+    ['release picker', page.getByRole('combobox', { name: 'Release' })],
+  ]) {
+    assert.equal(await locator.isVisible(), false, `the ${what} is not printed`);
+  }
+  const buttons = page.getByRole('button', { includeHidden: true });
+  for (let index = 0; index < (await buttons.count()); index += 1) {
+    assert.equal(await buttons.nth(index).isVisible(), false, `button “${await buttons.nth(index).textContent()}” is not printed`);
+  }
+
+  // The selected country's events only, each with all its text.
+  const articles = panel.getByRole('article');
+  assert.equal(await articles.count(), events.length);
+  for (const event of events) {
+    const card = page.getByRole('article', { name: exactName(event.title) });
+    assert.equal(await card.isVisible(), true);
+    for (const paragraph of event.paragraphs) {
+      assert.equal(await card.getByText(paragraph).isVisible(), true, `${event.id} prints “${paragraph.slice(0, 40)}…”`);
+    }
+  }
+
+  // Each source link is followed by its URL.
+  const source = panel.getByRole('link', { name: 'polisia.kz' }).first();
+  const after = await source.evaluate((a) => getComputedStyle(a, '::after').content);
+  const href = await source.getAttribute('href');
+  assert.ok(after.includes(href) || after.includes('attr(href)'), `::after content is ${after}`);
+  const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.ok(luminance(paper) > 0.95, `prints on white, got ${paper}`);
+  await page.screenshot({ path: path.join(screenshots, 'viewer-print.png'), fullPage: true });
+
+  // Back on screen, the cards are collapsed again.
+  await page.emulateMedia({ media: 'screen' });
+  const last = events[0].paragraphs.at(-1);
+  assert.equal(await page.getByRole('article', { name: exactName(events[0].title) }).getByText(last).isVisible(), false);
+  await done();
+});
+
+test('text from a hostile bundle stays text: no markup, no script, no javascript: links', async (t) => {
+  // With the CSP lifted, so that only the viewer's own escaping stands between the bundle
+  // text and the page.
+  const { page, done } = await openPage(t, { bypassCSP: true });
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await openViewer(page, { query: fixtureQuery('hostile.json') });
+
+  const card = page.getByRole('article', { name: HOSTILE_TITLE });
+  await card.getByRole('heading', { level: 3, name: HOSTILE_TITLE }).waitFor();
+  await card.getByText(HOSTILE_PARAGRAPH).waitFor();
+  await card.getByRole('button', { name: 'Show full text' }).click();
+  await card.getByText('Second paragraph <script>alert("second")</script>').waitFor();
+  await card.getByText('<svg onload=alert("outlet")>').waitFor();
+
+  // The card with one paragraph has nothing to expand.
+  const single = page.getByRole('article', { name: HOSTILE_IMG_TITLE });
+  await single.getByRole('heading', { name: HOSTILE_IMG_TITLE }).waitFor();
+  assert.equal(await single.getByRole('button', { name: /Show full text|Show less/ }).count(), 0);
+
+  // Non-web sources are shown as text, not links; the web one is a link.
+  for (const url of HOSTILE_SOURCES) {
+    const text = card.getByText(url, { exact: true });
+    await text.waitFor();
+    assert.equal(await text.evaluate((node) => node.closest('a')), null, `${url} is not a link`);
+  }
+  await card.getByRole('link', { name: 'example.org' }).waitFor();
+
+  // Nothing the bundle said became an element, an event handler or a script URL.
+  const found = await page.evaluate(() => ({
+    elements: [...document.querySelectorAll(':is(main, footer) :is(script, img, svg, iframe, object, embed, b)')].map((e) => e.outerHTML),
+    handlers: [...document.querySelectorAll('body *')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+    hrefs: [...document.querySelectorAll('[href], [src]')]
+      .map((e) => (e.getAttribute('href') ?? e.getAttribute('src')).trim())
+      .filter((url) => /^(javascript|data|vbscript):/i.test(url)),
+  }));
+  assert.deepEqual(found, { elements: [], handlers: [], hrefs: [] });
+
+  // Hover and click where handlers would have been; still nothing runs.
+  await card.getByRole('heading').hover();
+  await card.getByRole('heading').click();
+  await page.getByText(/A release title/).first().hover();
+  for (const url of HOSTILE_SOURCES) await card.getByText(url, { exact: true }).click();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  assert.deepEqual(dialogs, []);
+  assert.match(page.url(), new RegExp(`^${literal(viewerUrl())}`), 'still on the viewer');
+  await done();
+});
+
+// axe is injected as an inline script, which the page's CSP rightly refuses; these contexts
+// lift the CSP for the check only. One test per state, so one finding does not hide another.
+for (const [state, reach] of [
+  ['the release view', async () => {}],
+  ['a country tab with a card opened', async (page) => {
+    await page.getByRole('tab', { name: /^Kazakhstan/ }).click();
+    await page.getByRole('tabpanel').getByRole('article').first().getByRole('button', { name: 'Show full text' }).click();
+    await page.getByRole('button', { name: 'Show less' }).waitFor();
+  }],
+  ['search results', async (page) => {
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
+    await page.getByRole('status').filter({ hasText: /police/ }).waitFor();
+    await page.locator('mark').filter({ visible: true }).first().waitFor();
+  }],
+  ['no search results', async (page) => {
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('zzzqqq');
+    await page.getByRole('status').filter({ hasText: /zzzqqq/ }).waitFor();
+  }],
+  ['a search across releases, in two languages', async (page) => {
+    await page.goto(viewerUrl({ query: fixtureQuery('two-releases.json'), hash: '#q=topnews&scope=all' }));
+    await page.getByRole('tabpanel').getByRole('article').nth(1).waitFor();
+  }],
+  ['links to things the bundle lacks', async (page) => {
+    await page.goto(viewerUrl({ hash: '#release=2019-3&country=tm&event=no-such-event' }));
+    await page.getByRole('tabpanel').waitFor();
+    await page.locator('.notice').first().waitFor();
+  }],
+]) {
+  test(`axe-core finds no accessibility violations: ${state}`, async (t) => {
+    const { page, done } = await openPage(t, { bypassCSP: true });
+    await openViewer(page);
+    await reach(page);
+    assert.deepEqual(await axeViolations(page), []);
+    await done();
+  });
+}
+
+test('axe-core finds no accessibility violations: loading, and a bundle that cannot be read', async (t) => {
+  const { page, done } = await openPage(t, { bypassCSP: true });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/bundle.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(viewerUrl());
+  await page.getByRole('status').filter({ hasText: 'Loading releases' }).waitFor();
+  const loading = await axeViolations(page);
+  release();
+
+  await page.goto(viewerUrl({ query: fixtureQuery('format-99.json') }));
   await page.getByRole('alert').waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'with an error');
   await page.screenshot({ path: path.join(screenshots, 'viewer-error.png'), fullPage: true });
-  await context.close();
+  assert.deepEqual({ loading, error: await axeViolations(page) }, { loading: [], error: [] });
+  await done();
 });
