@@ -36,12 +36,14 @@ export const BUNDLE = JSON.parse(readFileSync(path.join(root, 'static/bundle.jso
 /** Test bundles by name, served as /fixtures/NAME; open one with `?bundle=../fixtures/NAME`. */
 const SERVED = FIXTURES(BUNDLE);
 
-export const state = { origin: '', browser: null, server: null };
+export const state = { origin: '', browser: null, server: null, down: false };
 
 /** Serves dist/ under SUB_PATH and the test bundles under /fixtures/; nothing else. */
 function startServer() {
   return new Promise((resolve) => {
     const server = createServer(async (request, response) => {
+      // A server that has gone away: the connection drops without an answer.
+      if (state.down) return request.socket.destroy();
       const { pathname } = new URL(request.url, 'http://127.0.0.1');
       const send = (status, type, body) => {
         response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -123,9 +125,13 @@ export function fixtureQuery(name) {
  * exceptions (a CSP violation is one) are collected; `done()` asserts there were none and
  * that nothing tried to leave 127.0.0.1. The context is closed when the test ends.
  */
-export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript } = {}) {
+export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript, serviceWorkers } = {}) {
   const context = await state.browser.newContext({
     bypassCSP,
+    // The viewer registers a service worker for reading offline. Requests it answers would
+    // bypass the routes below (which hold, fail and block requests), so tests that are not
+    // about it block it.
+    serviceWorkers: serviceWorkers ?? 'block',
     viewport: viewport ?? { width: 1280, height: 900 },
     colorScheme: colorScheme ?? 'light',
   });
@@ -136,7 +142,7 @@ export async function openPage(t, { bypassCSP = false, viewport, colorScheme, pe
   const blocked = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
+    if (url.hostname === '127.0.0.1' || url.protocol === 'file:') return route.continue();
     blocked.push(url.href);
     return route.abort();
   });
@@ -146,6 +152,9 @@ export async function openPage(t, { bypassCSP = false, viewport, colorScheme, pe
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+  t.after(() => {
+    state.down = false;
+  });
   const done = async () => {
     assert.deepEqual(blocked, [], 'no request left 127.0.0.1');
     assert.deepEqual(errors, [], 'no console errors or uncaught exceptions');
