@@ -94,6 +94,8 @@ test('no results: an empty state that says so, and tabs counting zero', async (t
   await openViewer(page);
   await searchbox(page).fill('zzzqqq');
   await assertResults(page, 'zzzqqq', []);
+  // Where the cards were, a message rather than a blank panel.
+  await page.getByRole('tabpanel').getByText(/No events match/).waitFor();
   const tabs = (await page.getByRole('tab').allInnerTexts()).map(squash);
   assert.ok(tabs.every((tab) => / 0$/.test(tab)), `tabs: ${tabs.join(', ')}`);
 
