@@ -90,8 +90,8 @@ fn tabs_follow_the_aria_pattern() {
         html.contains(r#"role="tab" id="tab-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#),
         "{html}"
     );
-    assert!(html.contains(r#"<span class="tab-name">Kazakhstan</span> <span class="tab-count">4</span>"#));
-    assert!(html.contains(r#"<span class="tab-name">All</span> <span class="tab-count">10</span>"#));
+    assert!(html.contains(r#"<span class="tab-name">Kazakhstan</span> <span class="tab-count">4</span><span class="visually-hidden"> events</span>"#), "{html}");
+    assert!(html.contains(r#"<span class="tab-name">Azerbaijan</span> <span class="tab-count">1</span><span class="visually-hidden"> event</span>"#));
     assert!(html.contains(r#"role="tabpanel" id="events-panel" aria-labelledby="tab-kz""#));
     assert_eq!(count(&html, "<article"), 4, "the Kazakhstan tab shows its 4 events");
     assert!(html.contains("In this release: preventive measures carried out by police officers."));
@@ -143,6 +143,10 @@ fn search_marks_hits_counts_them_and_says_when_nothing_matched() {
     assert!(html.contains(r#"<p role="status" class="result-count">1 event matches “nightclubs”.</p>"#), "{html}");
     assert!(html.contains("<mark>NIGHTCLUBS</mark>"), "{html}");
     assert_eq!(count(&html, "<article"), 1);
+    // A hit only in folded text is shown as an excerpt, so the reader sees why the card matched.
+    let folded = embedded("#q=murder");
+    assert!(folded.contains(r#"<p class="excerpt">… "#) && folded.contains("<mark>murder</mark>"), "{folded}");
+    assert!(!embedded("#q=nightclubs").contains("excerpt"), "a hit in the title needs no excerpt");
     let elsewhere = embedded("#q=nightclubs&country=ru");
     assert!(elsewhere.contains("1 event matches “nightclubs”. None in Russia."), "{elsewhere}");
     assert!(elsewhere.contains("1 in other countries"));

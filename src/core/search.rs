@@ -52,6 +52,12 @@ impl Query {
         &self.terms
     }
 
+    /// True when some term occurs in `text` (not folded yet).
+    pub fn matches_any(&self, text: &str) -> bool {
+        let folded = fold(text);
+        self.terms.iter().any(|term| folded.contains(term.as_str()))
+    }
+
     /// True when every term occurs in the folded text.
     pub fn matches_folded(&self, folded: &str) -> bool {
         self.terms.iter().all(|term| folded.contains(term.as_str()))
@@ -168,6 +174,8 @@ mod tests {
         assert!(query.matches_folded("the police in бишкек"));
         assert!(!query.matches_folded("the police in almaty"));
         assert!(Query::parse(" ,. ").is_empty());
+        assert!(query.matches_any("in Бишкек only"));
+        assert!(!query.matches_any("nothing here"));
     }
 
     #[test]

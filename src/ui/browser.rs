@@ -54,10 +54,19 @@ mod imp {
         }
     }
 
+    /// Scrolls now, and again a moment later: cards above the target are laid out lazily
+    /// (`content-visibility: auto`) and may grow after the first scroll, pushing it away.
     pub fn scroll_to(id: &str) {
         if let Some(element) = element(id) {
             element.scroll_into_view();
         }
+        let id = id.to_owned();
+        gloo::timers::callback::Timeout::new(150, move || {
+            if let Some(element) = element(&id) {
+                element.scroll_into_view();
+            }
+        })
+        .forget();
     }
 
     pub fn set_title(title: &str) {

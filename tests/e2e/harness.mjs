@@ -254,6 +254,11 @@ export function matching(events, query) {
   });
 }
 
+/** A country tab's accessible name: "Kazakhstan 4 events" (the word is for screen readers). */
+export function tabName(name, count) {
+  return `${name} ${count} ${count === 1 ? 'event' : 'events'}`;
+}
+
 /** Escapes text for use inside a RegExp. */
 export function literal(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

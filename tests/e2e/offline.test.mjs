@@ -7,7 +7,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
-  BUNDLE, dist, useBrowser, openPage, openViewer, state, eventually, route, exactName,
+  BUNDLE, dist, useBrowser, openPage, openViewer, state, eventually, route, exactName, tabName,
 } from './harness.mjs';
 import { FIXTURES, russianRelease } from './fixtures.mjs';
 
@@ -40,7 +40,7 @@ test('“Open bundle…” reads a bundle file from the reader’s computer', as
   await page.getByRole('banner').getByText(/two-releases\.json/).waitFor();
   const options = await page.getByRole('combobox', { name: 'Release' }).locator('option').count();
   assert.equal(options, 2);
-  await page.getByRole('tab', { name: exactName(`All ${russian.events.length}`) }).waitFor();
+  await page.getByRole('tab', { name: exactName(tabName('All', russian.events.length)) }).waitFor();
   await done();
 });
 

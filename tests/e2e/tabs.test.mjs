@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BUNDLE, useBrowser, openPage, openViewer, eventually, route, isFocused, countsByCountry,
-  countryName, exactName, literal,
+  countryName, exactName, tabName, literal,
 } from './harness.mjs';
 
 useBrowser();
@@ -14,10 +14,10 @@ const issue = BUNDLE.issues[0];
 const counts = countsByCountry(issue);
 /** The tabs a reader should see, in order: "All" then each country as the release prints them. */
 const TABS = [
-  { code: null, name: `All ${issue.events.length}`, events: issue.events },
+  { code: null, name: tabName('All', issue.events.length), events: issue.events },
   ...[...counts].map(([code, count]) => ({
     code,
-    name: `${countryName(code)} ${count}`,
+    name: tabName(countryName(code), count),
     events: issue.events.filter((e) => e.country === code),
   })),
 ];

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   BUNDLE, SUB_PATH, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
-  eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, screenshots,
+  eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, tabName, screenshots,
 } from './harness.mjs';
 import {
   russianRelease, HOSTILE_TITLE, HOSTILE_IMG_TITLE, HOSTILE_PARAGRAPH, HOSTILE_SOURCES,
@@ -131,13 +131,13 @@ test('the release picker lists releases newest first and switches between them',
   const options = (await picker.locator('option').allTextContents()).map(squash);
   assert.deepEqual(options, [russian, issue].map((i) => `#${i.number} · ${formatPeriod(i.period)}`));
   assert.match(squash(await picker.locator('option:checked').innerText()), /^#16 /);
-  await eventually(async () => assert.equal(await page.getByRole('tab', { selected: true }).innerText().then(squash), `All ${russian.events.length}`));
+  await eventually(async () => assert.equal(await page.getByRole('tab', { selected: true }).innerText().then(squash), tabName('All', russian.events.length)));
 
   // Choosing #15 shows it, with its own tabs, and says so in the URL.
   await picker.selectOption({ label: options[1] });
   await main.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
   await eventually(() => assert.equal(route(page).get('release'), `${issue.year}-${issue.number}`));
-  await page.getByRole('tab', { name: exactName(`All ${issue.events.length}`) }).waitFor();
+  await page.getByRole('tab', { name: exactName(tabName('All', issue.events.length)) }).waitFor();
   assert.equal(await page.getByRole('tabpanel').getByRole('article').count(), issue.events.length);
 
   // Back returns to #16; Forward to #15 again.

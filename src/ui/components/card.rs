@@ -60,6 +60,14 @@ pub fn EventCard(props: &CardProps) -> Html {
     };
 
     let (first, rest) = event.paragraphs.split_first().map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
+    let shown_has_hit = query.matches_any(&event.title)
+        || event.outlet.as_deref().is_some_and(|outlet| query.matches_any(outlet))
+        || first.is_some_and(|first| query.matches_any(first));
+    let folded_hit = if query.is_empty() || props.expanded || shown_has_hit {
+        None
+    } else {
+        rest.iter().find(|paragraph| query.matches_any(paragraph))
+    };
     html! {
         <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={issue.lang.clone()}>
             if props.show_release {
@@ -72,6 +80,10 @@ pub fn EventCard(props: &CardProps) -> Html {
             <div class="event-text">
                 if let Some(first) = first {
                     <p>{ highlighted(first, query) }</p>
+                }
+                if let Some(hit) = folded_hit {
+                    // A search may match only folded text: show where, so the reader sees why.
+                    <p class="excerpt">{ "… " }{ highlighted(hit, query) }</p>
                 }
                 if !rest.is_empty() {
                     // Always in the page (hidden when folded) so that printing shows it.

@@ -35,12 +35,20 @@ pub struct PageProps {
 #[component]
 pub fn Page(props: &PageProps) -> Html {
     match &props.load {
-        Load::Loading => frame(props, html! { <p role="status" class="status">{ "Loading releases…" }</p> }),
+        Load::Loading => frame(
+            props,
+            html! {
+                <>
+                    <h1>{ "CARICC Information Releases" }</h1>
+                    <p role="status" class="status">{ "Loading releases…" }</p>
+                </>
+            },
+        ),
         Load::Failed(message) => frame(
             props,
             html! {
                 <div role="alert" class="alert">
-                    <h2>{ "The releases could not be loaded" }</h2>
+                    <h1>{ "The releases could not be loaded" }</h1>
                     <p>{ message.clone() }</p>
                     <p>{ "If you have a bundle file, open it with “Open bundle…” above or drop it on this page." }</p>
                 </div>

@@ -65,6 +65,7 @@ pub fn CountryTabs(props: &TabsProps) -> Html {
                         <span class="tab-name">{ name }</span>
                         { " " }
                         <span class="tab-count">{ tab.count }</span>
+                        <span class="visually-hidden">{ if tab.count == 1 { " event" } else { " events" } }</span>
                     </button>
                 }
             }) }
