@@ -81,8 +81,11 @@ test('after one visit, the viewer opens without the server and says the copy may
 
 const offlineEdition = path.join(dist, 'caricc-releases.html');
 
-test('the single-file offline edition opens from file:// and works', { skip: !existsSync(offlineEdition) && 'dist/caricc-releases.html is built by scripts/build.sh' }, async (t) => {
+test('the single-file offline edition opens from file:// and works', async (t) => {
+  assert.ok(existsSync(offlineEdition), 'dist/caricc-releases.html is built by scripts/build.sh');
   const { page, done } = await openPage(t);
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
   const event = issue.events.find((e) => e.paragraphs.length > 1);
   await page.goto(`${pathToFileURL(offlineEdition).href}#event=${event.id}`);
   await heading(page, issue.number).waitFor();
@@ -93,5 +96,11 @@ test('the single-file offline edition opens from file:// and works', { skip: !ex
   await eventually(() => assert.equal(route(page).get('country'), 'ru'));
   await page.goBack({ waitUntil: 'commit' });
   await eventually(async () => assert.match(await page.getByRole('tab', { selected: true }).innerText(), /^All/));
+  // Search works from the file too, Cyrillic-aware folding included.
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('NIGHTCLUBS');
+  await page.getByRole('status').filter({ hasText: /1 event matches/ }).waitFor();
+  await page.getByRole('article').locator('mark').first().waitFor();
+  // Everything came from the one file: nothing was asked of any server.
+  assert.deepEqual(requested.filter((url) => !url.startsWith('file:') && !url.startsWith('data:')), []);
   await done();
 });
