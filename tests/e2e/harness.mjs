@@ -254,6 +254,18 @@ export function matching(events, query) {
   });
 }
 
+/** Holds back requests for bundle.json until the returned function is called, so a test
+ *  can see the loading state. */
+export async function holdBundle(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/bundle.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** A country tab's accessible name: "Kazakhstan 4 events" (the word is for screen readers). */
 export function tabName(name, count) {
   return `${name} ${count} ${count === 1 ? 'event' : 'events'}`;

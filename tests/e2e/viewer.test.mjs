@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   BUNDLE, SUB_PATH, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
-  eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, tabName, screenshots,
+  eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, tabName, holdBundle, screenshots,
 } from './harness.mjs';
 import {
   russianRelease, HOSTILE_TITLE, HOSTILE_IMG_TITLE, HOSTILE_PARAGRAPH, HOSTILE_SOURCES,
@@ -28,12 +28,7 @@ test('shows a loading state, then the release: header, summary, contents and pub
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 
   // Hold the bundle back until the loading state has been seen.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/bundle.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBundle(page);
   await page.goto(viewerUrl());
   await page.getByRole('status').filter({ hasText: 'Loading releases' }).waitFor();
   release();
@@ -375,12 +370,7 @@ for (const [state, reach] of [
 
 test('axe-core finds no accessibility violations: loading, and a bundle that cannot be read', async (t) => {
   const { page, done } = await openPage(t, { bypassCSP: true });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/bundle.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBundle(page);
   await page.goto(viewerUrl());
   await page.getByRole('status').filter({ hasText: 'Loading releases' }).waitFor();
   const loading = await axeViolations(page);
