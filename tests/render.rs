@@ -212,3 +212,29 @@ fn the_open_bundle_control_and_the_bundle_on_screen() {
 fn an_empty_bundle_says_so() {
     assert!(render(ready(r#"{"format":1,"issues":[]}"#), "").contains("This bundle holds no releases."));
 }
+
+/// A release of `count` small events in Kazakhstan.
+fn many_events(count: usize) -> String {
+    let events: Vec<String> = (1..=count)
+        .map(|n| format!(r#"{{"id":"2025-1-kz-{n}","country":"kz","title":"Event {n}","paragraphs":["Text {n}."]}}"#))
+        .collect();
+    format!(
+        r#"{{"format":1,"issues":[{{"number":1,"year":2025,"period":{{"from":"2025-01-01","to":"2025-01-15"}},"title":"Many","events":[{}]}}]}}"#,
+        events.join(",")
+    )
+}
+
+#[test]
+fn a_long_list_is_drawn_a_page_at_a_time() {
+    let text: &'static str = Box::leak(many_events(120).into_boxed_str());
+    let html = render(ready(text), "");
+    assert_eq!(count(&html, "<article"), 50);
+    assert!(html.contains("<p>Showing 50 of 120 events.</p>"), "{html}");
+    assert!(html.contains(r#"<button type="button" class="show-more">Show 50 more</button>"#));
+    // A link to an event further down draws the pages up to it.
+    let linked = render(ready(text), "#event=2025-1-kz-101");
+    assert_eq!(count(&linked, "<article"), 120);
+    assert!(!linked.contains("show-more"));
+    let short = embedded("");
+    assert!(!short.contains("show-more"));
+}

@@ -17,13 +17,15 @@ pub enum DecodeError {
     UnsupportedFormat { found: String },
     #[error("{path}: {message}")]
     Shape { path: String, message: String },
+    #[error("{path}: {message} (the viewer's limits keep a wrong file from freezing the page)")]
+    OverLimit { path: String, message: String },
 }
 
 impl DecodeError {
     /// The JSON path at fault, when the error has one.
     pub fn path(&self) -> Option<&str> {
         match self {
-            DecodeError::Shape { path, .. } => Some(path),
+            DecodeError::Shape { path, .. } | DecodeError::OverLimit { path, .. } => Some(path),
             DecodeError::UnsupportedFormat { .. } => Some("$.format"),
             DecodeError::Syntax { .. } => None,
         }
@@ -71,6 +73,22 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
         return Err(DecodeError::UnsupportedFormat { found: bundle.format.to_string() });
     }
     Ok(bundle)
+}
+
+/// Parses bundle JSON and refuses one that exceeds the limits in [`crate::core::limits`]:
+/// what the viewer opens.
+pub fn parse_bundle_within_limits(text: &str) -> Result<Bundle, DecodeError> {
+    if text.len() > MAX_BUNDLE_BYTES {
+        return Err(DecodeError::OverLimit {
+            path: "$".into(),
+            message: format!("the bundle is {} bytes; the limit is {MAX_BUNDLE_BYTES}", text.len()),
+        });
+    }
+    let bundle = parse_bundle(text)?;
+    match crate::core::limits::over_limits(&bundle, 1).into_iter().next() {
+        Some(over) => Err(DecodeError::OverLimit { path: over.path, message: over.message }),
+        None => Ok(bundle),
+    }
 }
 
 /// The `format` field of a document, if it is a JSON object that has one.
@@ -168,6 +186,32 @@ mod tests {
         let error = parse_bundle(" [1, 2]").unwrap_err();
         assert_eq!(error.to_string(), "$: a bundle is a JSON object with \"format\" and \"issues\", not an array");
         assert_eq!(parse_bundle("null").unwrap_err().path(), Some("$"));
+    }
+
+    #[test]
+    fn what_the_viewer_opens_is_within_limits() {
+        let title = "x".repeat(crate::core::limits::MAX_SHORT_TEXT + 1);
+        let text = format!(
+            r#"{{"format":1,"issues":[{{"number":1,"year":2025,"period":{{"from":"2025-01-01","to":"2025-01-15"}},"title":"{title}"}}]}}"#
+        );
+        assert!(parse_bundle(&text).is_ok());
+        let error = parse_bundle_within_limits(&text).unwrap_err();
+        assert_eq!(error.path(), Some("$.issues[0].title"));
+        assert!(error.to_string().contains("the title is 2001 characters long; the limit is 2000"), "{error}");
+    }
+
+    #[test]
+    fn deep_nesting_and_duplicate_keys_are_refused_with_a_position() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(parse_bundle(&deep), Err(DecodeError::Shape { .. })));
+        // Deep nesting where a value is expected hits serde_json's recursion limit…
+        let nested = format!(r#"{{"format":1,"issues":[{{"number":{}1{}}}]}}"#, "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse_bundle(&nested).is_err());
+        // …and in an unknown field it is skipped without recursing: no stack to overflow.
+        let ignored = format!(r#"{{"format":1,"issues":[],"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse_bundle(&ignored).is_ok());
+        let duplicated = parse_bundle(r#"{"format":1,"format":1,"issues":[]}"#).unwrap_err();
+        assert!(duplicated.to_string().contains("duplicate field `format`"), "{duplicated}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::core::country::is_iso_code;
 use crate::core::import::{source_problem, valid_hosts, Date};
+use crate::core::limits::over_limits;
 use crate::core::model::{Bundle, Issue};
 use std::collections::HashMap;
 use std::fmt;
@@ -37,6 +38,9 @@ impl fmt::Display for Problem {
 /// All problems in a bundle, errors and warnings, in document order.
 pub fn check_bundle(bundle: &Bundle) -> Vec<Problem> {
     let mut checker = Checker::default();
+    for over in over_limits(bundle, 100) {
+        checker.error(&over.path, over.message);
+    }
     let mut releases: HashMap<(i32, u32, &str), usize> = HashMap::new();
     for (index, issue) in bundle.issues.iter().enumerate() {
         let path = format!("$.issues[{index}]");

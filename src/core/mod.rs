@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod check;
 pub mod country;
 pub mod import;
+pub mod limits;
 pub mod model;
 pub mod route;
 pub mod search;

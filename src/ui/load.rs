@@ -1,6 +1,6 @@
 //! Fetching the bundle, and the states a reader can see while it happens.
 
-use crate::core::bundle::{parse_bundle, DecodeError, MAX_BUNDLE_BYTES};
+use crate::core::bundle::{parse_bundle_within_limits, DecodeError, MAX_BUNDLE_BYTES};
 use crate::core::model::Bundle;
 use crate::core::search::SearchIndex;
 use std::rc::Rc;
@@ -119,7 +119,7 @@ pub async fn initial_bundle() -> Result<Loaded, LoadError> {
     let asked = bundle_url_from_query();
     if asked.is_none() {
         if let Some(text) = embedded_bundle_text() {
-            let bundle = parse_bundle(&text)
+            let bundle = parse_bundle_within_limits(&text)
                 .map_err(|source| LoadError::Decode { url: "The bundle in this page".into(), source })?;
             return Ok(Loaded::new(bundle, Origin::Embedded));
         }
@@ -146,7 +146,7 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
         .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?
         .as_string()
         .ok_or_else(|| LoadError::File { name: name.clone(), message: "not text".into() })?;
-    let bundle = parse_bundle(&text).map_err(|source| LoadError::Decode { url: name.clone(), source })?;
+    let bundle = parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: name.clone(), source })?;
     Ok(Loaded::new(bundle, Origin::File { name }))
 }
 
@@ -164,6 +164,6 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     }
     let saved = response.headers().get(OFFLINE_COPY_HEADER);
     let text = response.text().await.map_err(network)?;
-    let bundle = parse_bundle(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
+    let bundle = parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
     Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))
 }

@@ -41,6 +41,9 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
             }
         });
     }
+    // How many cards of the current list are drawn: a page at a time, so an archive of
+    // thousands of events (or a hostile bundle of 100,000) never floods the page.
+    let shown = use_state(|| (ListKey::default(), CARDS_PER_PAGE));
     let bundle = &props.loaded.bundle;
     {
         let title = view.as_ref().as_ref().map(|view| page_title(bundle, view));
@@ -124,7 +127,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                     <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
                     <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
                         { topic(issue, view) }
-                        { event_list(props, view, &go) }
+                        { event_list(props, view, &go, &shown) }
                     </div>
                 </section>
             </main>
@@ -270,7 +273,26 @@ fn topic(issue: &Issue, view: &ReleaseView) -> Html {
     }
 }
 
-fn event_list(props: &ReleaseProps, view: &ReleaseView, go: &(impl Fn(Route, HistoryMode) + Clone + 'static)) -> Html {
+/// Cards drawn at first, and added by each "Show more".
+pub const CARDS_PER_PAGE: usize = 50;
+
+/// What makes a list of results a different list (and so starts it at one page again).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListKey {
+    issue: usize,
+    country: Option<String>,
+    query: String,
+    scope: Scope,
+}
+
+type Shown = UseStateHandle<(ListKey, usize)>;
+
+fn event_list(
+    props: &ReleaseProps,
+    view: &ReleaseView,
+    go: &(impl Fn(Route, HistoryMode) + Clone + 'static),
+    shown: &Shown,
+) -> Html {
     if view.results.is_empty() {
         let elsewhere = view.tabs.first().map_or(0, |all| all.count);
         let message = if view.searching() && elsewhere > 0 {
@@ -289,9 +311,27 @@ fn event_list(props: &ReleaseProps, view: &ReleaseView, go: &(impl Fn(Route, His
     }
     let bundle = &props.loaded.bundle;
     let show_release = view.scope == Scope::All;
+    let key = ListKey {
+        issue: view.issue,
+        country: view.country.clone(),
+        query: props.route.query.clone(),
+        scope: view.scope,
+    };
+    let mut visible = if shown.0 == key { shown.1 } else { CARDS_PER_PAGE };
+    // A linked event further down the list is drawn too.
+    if let Some(position) = view.opened.and_then(|opened| view.results.iter().position(|&at| at == opened)) {
+        visible = visible.max((position / CARDS_PER_PAGE + 1) * CARDS_PER_PAGE);
+    }
+    let visible = visible.min(view.results.len());
+    let remaining = view.results.len() - visible;
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set((key.clone(), visible + CARDS_PER_PAGE)))
+    };
     html! {
+        <>
         <ol class="events">
-            { for view.results.iter().map(|&at| {
+            { for view.results[..visible].iter().map(|&at| {
                 let issue = &bundle.issues[at.issue];
                 let event = &issue.events[at.event];
                 let expanded = view.opened == Some(at);
@@ -320,6 +360,15 @@ fn event_list(props: &ReleaseProps, view: &ReleaseView, go: &(impl Fn(Route, His
                 }
             }) }
         </ol>
+        if remaining > 0 {
+            <div class="more-results">
+                <p>{ format!("Showing {visible} of {} events.", view.results.len()) }</p>
+                <button type="button" class="show-more" onclick={on_more}>
+                    { format!("Show {} more", remaining.min(CARDS_PER_PAGE)) }
+                </button>
+            </div>
+        }
+        </>
     }
 }
 
