@@ -1,9 +1,19 @@
-//! Property tests: whatever text or JSON arrives, the core answers with a value or an
-//! error, never a panic, and the importer accounts for every non-blank line.
+//! Property tests and bounded fuzzing: whatever text, JSON, query or URL arrives, the core
+//! answers with a value or an error, never a panic, and the importer accounts for every
+//! non-blank line.
+//!
+//! Each target runs `FUZZ_CASES` cases (default 2,000) in the test command; run longer on
+//! demand with e.g. `FUZZ_CASES=200000 cargo test --release --features cli --test properties`.
+//! A failing case is shrunk and its seed saved by proptest in `tests/properties.proptest-regressions`,
+//! which is committed, so every crash found stays a regression test.
 
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::check_bundle;
 use caricc_viewer::core::import::{decode_release_bytes, import_release, ImportOptions};
+use caricc_viewer::core::route::Route;
+use caricc_viewer::core::search::{highlight, Query, SearchIndex};
+use caricc_viewer::core::text::{display_host, strip_markup};
+use caricc_viewer::core::view::release_view;
 use proptest::prelude::*;
 
 fn sample() -> String {
@@ -33,8 +43,16 @@ fn release_like_line() -> impl Strategy<Value = String> {
     ]
 }
 
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000)
+}
+
+fn embedded_bundle() -> caricc_viewer::core::model::Bundle {
+    parse_bundle(include_str!("../static/bundle.json")).unwrap()
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn import_never_panics_on_arbitrary_text(text in any::<String>()) {
@@ -100,5 +118,36 @@ proptest! {
             Ok(bundle) => { let _ = check_bundle(&bundle); }
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
+    }
+
+    #[test]
+    fn search_never_panics_and_marks_only_what_it_was_asked(query in any::<String>(), text in any::<String>()) {
+        let parsed = Query::parse(&query);
+        let fragments = highlight(&text, &parsed);
+        // Highlighting splits the text without losing or adding anything.
+        prop_assert_eq!(fragments.iter().map(|f| f.text).collect::<String>(), text.clone());
+        let bundle = embedded_bundle();
+        let index = SearchIndex::new(&bundle);
+        let found = index.search(&parsed, None);
+        prop_assert!(found.len() <= 10);
+        if parsed.is_empty() { prop_assert_eq!(found.len(), 10); }
+    }
+
+    #[test]
+    fn any_url_fragment_opens_a_view(fragment in any::<String>()) {
+        let bundle = embedded_bundle();
+        let index = SearchIndex::new(&bundle);
+        let route = Route::from_fragment(&fragment);
+        let view = release_view(&bundle, &index, &route);
+        prop_assert!(view.is_some());
+        // What the viewer writes back reads as the same route.
+        prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);
+    }
+
+    #[test]
+    fn hosts_and_markup_never_panic(host in any::<String>(), text in any::<String>()) {
+        let _ = display_host(&host);
+        let _ = display_host(&format!("xn--{host}"));
+        let _ = strip_markup(&text);
     }
 }
