@@ -106,7 +106,7 @@ pub fn offline_html(build: &ViewerBuild, bundle: &Bundle) -> Result<String, Offl
         format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{encoded}\">\n")
     });
     let policy = format!(
-        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; object-src 'none'; base-uri 'none'; form-action 'none'",
         csp_hash(&script),
         csp_hash(&css)
     );
