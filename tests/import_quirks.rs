@@ -269,3 +269,93 @@ fn language_is_detected_or_given() {
     let given = import_release(&text, &ImportOptions { lang: Some("ru".into()) }).unwrap();
     assert_eq!(given.issue.lang, "ru");
 }
+
+/// A minimal release in its Russian form: cover, address, contents, summary, then `body`.
+fn russian_release(cover_period: &str, body: &str) -> String {
+    format!(
+        "# ИНФОРМАЦИОННЫЙ БЮЛЛЕТЕНЬ\n\nО ПРОШЕДШИХ СОБЫТИЯХ  \nВ АНТИНАРКОТИЧЕСКОЙ СФЕРЕ  \n(по материалам СМИ)\n\n{cover_period}\n\n№16\n\nг. Алматы - 2025\n\n\
+         # ИНФОРМАЦИОННЫЙ БЮЛЛЕТЕНЬ ЦАРИКЦ\n\n**АДРЕС РЕДАКЦИИ:**\n\nРеспублика Казахстан, 050008, г. Алматы, пр. Абая, 52\n\n\
+         «Информационный бюллетень о прошедших событиях в  \nантинаркотической сфере», №16, 2025\n\nРаспространяется в формате PDF\n\n\
+         ## СОДЕРЖАНИЕ\n\n<i>РЕСПУБЛИКА ТАДЖИКИСТАН</i> .....\t2\n\n\
+         В период с 16 по 31 августа 2025 года по информации СМИ освещено 1 событие в антинаркотической сфере (*Таджикистан – 1*).\n\n\
+         ## РЕСПУБЛИКА ТАДЖИКИСТАН\n\n{body}\n"
+    )
+}
+
+#[test]
+fn a_russian_cover_is_read_in_each_of_its_forms() {
+    let body = "**ИЗЪЯТИЕ В ДУШАНБЕ**\n\nПолиция изъяла героин.\n\n<https://mvd.tj/a>";
+    for period in ["16-31 августа 2025 г.", "16 – 31 августа 2025 года", "16-31.08.2025", "16-31.08.2025 г."]
+    {
+        let import = import(&russian_release(period, body));
+        let issue = &import.issue;
+        assert_eq!((issue.number, issue.year, issue.lang.as_str()), (16, 2025, "ru"), "{period}");
+        assert_eq!((issue.period.from.as_str(), issue.period.to.as_str()), ("2025-08-16", "2025-08-31"), "{period}");
+        assert_eq!(issue.place, "г. Алматы");
+        assert_eq!(issue.title, "Информационный бюллетень о прошедших событиях в антинаркотической сфере");
+        assert_eq!(issue.subtitle, "по материалам СМИ");
+        assert_eq!(issue.publisher.address, "Республика Казахстан, 050008, г. Алматы, пр. Абая, 52");
+        assert_eq!(
+            issue.publisher.imprint,
+            [
+                "«Информационный бюллетень о прошедших событиях в антинаркотической сфере», №16, 2025",
+                "Распространяется в формате PDF"
+            ]
+        );
+        assert_eq!(issue.events.len(), 1);
+        assert_eq!(issue.events[0].country, "tj");
+        assert!(import.report.warnings.is_empty(), "{period}: {:#?}", import.report.warnings);
+        assert!(import.report.unplaced_lines().is_empty());
+    }
+}
+
+#[test]
+fn a_russian_cover_period_in_words_is_the_period_even_without_a_summary_date() {
+    let body = "**ИЗЪЯТИЕ В ДУШАНБЕ**\n\nПолиция изъяла героин.\n\n<https://mvd.tj/a>";
+    // The summary states no period: the cover's alone must give it.
+    let text =
+        russian_release("28 июля – 10 августа 2025 г.", body).replace("В период с 16 по 31 августа 2025 года по", "По");
+    let issue = import(&text).issue;
+    assert_eq!((issue.period.from.as_str(), issue.period.to.as_str()), ("2025-07-28", "2025-08-10"));
+}
+
+#[test]
+fn russian_paragraphs_split_by_page_breaks_are_joined_back() {
+    let body = "**ИЗЪЯТИЕ В ДУШАНБЕ**\n\n\
+                С владельцами заведений проведены беседы\n\n\
+                В мероприятии приняли участие представители министерства и\n\n\
+                Бакинского городского наркологического центра. Задержаны участники, связанные с незаконным\n\n\
+                оборотом наркотиков. Сотрудники объяснили детям, как не попасть в\n\n\
+                Беду, которая\n\n\
+                Грозит каждому.\n\n \n\nНовый абзац.\n\n<https://mvd.tj/a>";
+    let paragraphs = import(&russian_release("16-31 августа 2025 г.", body)).issue.events.remove(0).paragraphs;
+    assert_eq!(
+        paragraphs,
+        [
+            "С владельцами заведений проведены беседы",
+            "В мероприятии приняли участие представители министерства и Бакинского городского наркологического центра. Задержаны участники, связанные с незаконным оборотом наркотиков. Сотрудники объяснили детям, как не попасть в Беду, которая Грозит каждому.",
+            "Новый абзац.",
+        ]
+    );
+}
+
+#[test]
+fn a_russian_summary_states_its_counts_and_topics() {
+    let summary = "В период с 16 по 31 августа 2025 года по информации СМИ освещено 3 события в антинаркотической сфере (*Таджикистан – 2, Кыргызская Республика – 1*).\n\n\
+                   Опубликованные статьи содержат информацию об изъятии героина (*Таджикистан*), и о рейдах в ночных клубах (*Кыргызстан*).";
+    let body = "## РЕСПУБЛИКА ТАДЖИКИСТАН\n\n### А\n\nТекст.\n\n<https://mvd.tj/a>\n\n### Б\n\nТекст.\n\n<https://mvd.tj/b>\n\n\
+                ## КЫРГЫЗСКАЯ РЕСПУБЛИКА\n\n### В\n\nТекст.\n\n<https://mvd.kg/c>";
+    let import = import(&release("", summary, body));
+    let summary = &import.issue.summary;
+    assert_eq!(summary.total, Some(3));
+    let counts: Vec<(&str, &str, u32)> =
+        summary.counts.iter().map(|c| (c.country.as_str(), c.label.as_str(), c.count)).collect();
+    assert_eq!(counts, [("tj", "Таджикистан", 2), ("kg", "Кыргызская Республика", 1)]);
+    let topics: Vec<(&str, &str)> = summary.topics.iter().map(|t| (t.country.as_str(), t.text.as_str())).collect();
+    assert_eq!(topics, [("tj", "изъятии героина"), ("kg", "рейдах в ночных клубах")]);
+    assert!(
+        import.report.warnings.iter().all(|w| w.kind != WarningKind::CountMismatch),
+        "{:#?}",
+        import.report.warnings
+    );
+}

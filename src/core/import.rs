@@ -530,7 +530,8 @@ impl Importer {
         *lines = 0..0;
     }
 
-    /// `«Information Release about past events…», #15, 2025` names the release in running text.
+    /// `«Information Release about past events…», #15, 2025` (or `«Информационный
+    /// бюллетень…», №15, 2025`) names the release in running text.
     fn take_citation(&mut self, citation: &str) {
         let citation = fold_whitespace(citation);
         if let (Some(open), Some(close)) = (citation.find('«'), citation.find('»')) {
@@ -540,8 +541,9 @@ impl Importer {
                     self.citation_title.get_or_insert_with(|| title.to_owned());
                 }
                 if self.number.is_none() {
-                    self.number =
-                        citation[close..].split(|c: char| !c.is_ascii_digit() && c != '#').find_map(parse_number);
+                    self.number = citation[close..]
+                        .split(|c: char| !c.is_ascii_digit() && c != '#' && c != '№')
+                        .find_map(parse_number);
                 }
             }
         }
@@ -992,12 +994,19 @@ impl Date {
 
 const DASHES: [char; 3] = ['-', '–', '—'];
 
-/// The cover's period: `1-15.08.2025`, `01.08-15.08.2025` or `01.08.2025 – 15.08.2025`.
+/// The cover's period: `1-15.08.2025`, `01.08-15.08.2025` or `01.08.2025 – 15.08.2025`,
+/// each optionally followed by the Russian year mark `г.`; or in words, as Russian
+/// covers print it: `1-15 августа 2025 г.` (see [`parse_period_words`]).
 fn parse_period(line: &str) -> Option<(Date, Date)> {
+    parse_period_numeric(line).or_else(|| parse_period_words(line))
+}
+
+fn parse_period_numeric(line: &str) -> Option<(Date, Date)> {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = strip_year_mark(&compact);
     let (left, right) = compact.split_once(DASHES)?;
     let right_parts: Vec<&str> = right.trim_end_matches('.').split('.').collect();
-    let left_parts: Vec<&str> = left.trim_end_matches('.').split('.').collect();
+    let left_parts: Vec<&str> = strip_year_mark(left).trim_end_matches('.').split('.').collect();
     if right_parts.len() != 3 || left_parts.is_empty() || left_parts.len() > 3 {
         return None;
     }
@@ -1010,6 +1019,68 @@ fn parse_period(line: &str) -> Option<(Date, Date)> {
     let from_month = left_parts.get(1).map_or(Some(to.month), |m| number(m))?;
     let from_year = left_parts.get(2).map_or(Some(to.year), |y| number(y).map(|y| y as i32))?;
     let from = Date::new(from_year, from_month, number(left_parts[0])?)?;
+    (from <= to).then_some((from, to))
+}
+
+/// `2025г.`, `2025 года`, `2025 Г.` → `2025`: the Russian year mark after a year (only
+/// after a digit, so a word ending in `г` is left alone).
+fn strip_year_mark(text: &str) -> &str {
+    let text = text.trim_end();
+    for mark in ["года", "год", "гг.", "гг", "г.", "г"] {
+        let length = mark.chars().count();
+        let Some((start, _)) = text.char_indices().rev().nth(length - 1) else { continue };
+        if text[start..].to_lowercase() == mark {
+            let rest = text[..start].trim_end();
+            if rest.ends_with(|c: char| c.is_ascii_digit()) {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
+/// A month name (English, or Russian in the genitive as dates print it) → 1..=12.
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    let position = MONTHS_EN.iter().chain(MONTHS_RU.iter()).position(|m| *m == word)?;
+    Some(position as u32 % 12 + 1)
+}
+
+/// A whole cover line giving the period in words: `1-15 августа 2025 г.`,
+/// `28 июля – 10 августа 2025 г.`, `25 декабря 2025 г. – 10 января 2026 г.`,
+/// `1–15 August 2025`. Nothing else may stand on the line, so running text is never read as one.
+fn parse_period_words(line: &str) -> Option<(Date, Date)> {
+    let mut spaced = String::with_capacity(line.len() + 4);
+    for c in line.chars() {
+        if DASHES.contains(&c) {
+            spaced.push_str(" - ");
+        } else {
+            spaced.push(c);
+        }
+    }
+    let tokens: Vec<&str> = spaced.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
+    let dash = tokens.iter().position(|t| *t == "-")?;
+    let (left, right) = (&tokens[..dash], &tokens[dash + 1..]);
+    let day = |token: &str| -> Option<u32> {
+        (token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit())).then(|| token.parse().ok()).flatten()
+    };
+    let year = |tokens: &[&str]| -> Option<i32> {
+        let joined = tokens.join(" ");
+        let digits = strip_year_mark(&joined).trim_end_matches('.');
+        (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+    };
+    // Right side: day, month, year (and the year mark).
+    if right.len() < 3 || right.len() > 4 {
+        return None;
+    }
+    let to_year = year(&right[2..])?;
+    let to = Date::new(to_year, month_number(right[1])?, day(right[0])?)?;
+    let from = match left {
+        [d] => Date::new(to.year, to.month, day(d)?)?,
+        [d, m] => Date::new(to.year, month_number(m)?, day(d)?)?,
+        [d, m, rest @ ..] if rest.len() <= 2 => Date::new(year(rest)?, month_number(m)?, day(d)?)?,
+        _ => return None,
+    };
     (from <= to).then_some((from, to))
 }
 
@@ -1052,10 +1123,10 @@ fn parse_period_in_words(text: &str) -> Option<(Date, Date)> {
             return None;
         }
         let to_day: u32 = w[2].parse().ok()?;
-        let month = MONTHS_EN.iter().chain(MONTHS_RU.iter()).position(|m| *m == w[3])? % 12 + 1;
+        let month = month_number(&w[3])?;
         let year: i32 = w[4].trim_end_matches(['.', 'г']).parse().ok()?;
-        let from = Date::new(year, month as u32, from_day)?;
-        let to = Date::new(year, month as u32, to_day)?;
+        let from = Date::new(year, month, from_day)?;
+        let to = Date::new(year, month, to_day)?;
         (from <= to).then_some((from, to))
     })
 }
@@ -1075,15 +1146,16 @@ fn parse_number(line: &str) -> Option<u32> {
         .filter(|&n| n > 0)
 }
 
-/// `Almaty - 2025` → `Almaty`.
+/// `Almaty - 2025` → `Almaty`; `г. Алматы - 2025` → `г. Алматы` (the place as printed,
+/// with the Russian mark `г.` for a city).
 fn parse_place_year(line: &str) -> Option<String> {
     let (place, year) = line.rsplit_once(DASHES)?;
-    let year = year.trim().trim_end_matches(['.', 'г']).trim();
+    let year = strip_year_mark(year.trim().trim_end_matches('.')).trim_end_matches('.');
     let place = place.trim();
     let valid = year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
-        && !place.is_empty()
-        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        && place.starts_with(char::is_alphabetic)
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.');
     valid.then(|| place.to_owned())
 }
 
@@ -1138,7 +1210,16 @@ fn stated_topics(raw: &str) -> Vec<CountryTopic> {
         let inside = &text[open + 1..close];
         let Some(Recognised::Exactly(country)) = country::recognise(inside) else { continue };
         let mut topic = text[start..open].trim().trim_start_matches([',', ';', '.']).trim();
-        for lead in ["information about ", "information on ", "информацию о ", "информация о "] {
+        for lead in [
+            "information about ",
+            "information on ",
+            "информацию о ",
+            "информацию об ",
+            "информация о ",
+            "информация об ",
+            "сведения о ",
+            "сведения об ",
+        ] {
             if let Some(at) = topic.find(lead) {
                 topic = &topic[at + lead.len()..];
             }
@@ -1269,6 +1350,55 @@ mod tests {
         assert_eq!(parse_number("#99999"), None);
         assert_eq!(parse_place_year("Almaty - 2025"), Some("Almaty".into()));
         assert_eq!(parse_place_year("1-15.08.2025"), None);
+    }
+
+    #[test]
+    fn russian_periods() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        let august = Some((d(2025, 8, 1), d(2025, 8, 15)));
+        assert_eq!(parse_period("1-15 августа 2025 г."), august);
+        assert_eq!(parse_period("1 – 15 августа 2025 года"), august);
+        assert_eq!(parse_period("1-15 августа 2025г."), august);
+        assert_eq!(parse_period("1-15 АВГУСТА 2025 Г."), august);
+        assert_eq!(parse_period("1–15 August 2025"), august);
+        assert_eq!(parse_period("1-15.08.2025 г."), august);
+        assert_eq!(parse_period("01.08.2025г. - 15.08.2025г."), august);
+        assert_eq!(parse_period("28 июля – 10 августа 2025 г."), Some((d(2025, 7, 28), d(2025, 8, 10))));
+        assert_eq!(parse_period("25 декабря 2025 г. – 10 января 2026 г."), Some((d(2025, 12, 25), d(2026, 1, 10))));
+        assert_eq!(parse_period("16-31 февраля 2025 г."), None, "no such day");
+        assert_eq!(parse_period("15-1 августа 2025 г."), None, "from after to");
+        assert_eq!(parse_period("1-15 авгуcта 2025 г."), None, "a Latin c in the month is not a month");
+        assert_eq!(parse_period("г. Алматы - 2025"), None);
+        assert_eq!(parse_period("В период с 1 по 15 августа 2025 года, по информации СМИ"), None);
+        assert_eq!(parse_period("Республика Казахстан, 050008, г. Алматы, пр. Абая, 52"), None);
+        assert_eq!(parse_period_in_words("В период с 1 по 15 августа 2025 года по информации СМИ"), august);
+        assert_eq!(strip_year_mark("2025 г."), "2025");
+        assert_eq!(strip_year_mark("Ваг"), "Ваг", "only a mark after a year is dropped");
+    }
+
+    #[test]
+    fn russian_cover_facts() {
+        assert_eq!(parse_number("№15"), Some(15));
+        assert_eq!(parse_number("№ 15"), Some(15));
+        assert_eq!(parse_number("№"), None);
+        assert_eq!(parse_place_year("г. Алматы - 2025"), Some("г. Алматы".into()));
+        assert_eq!(parse_place_year("Алматы – 2025 г."), Some("Алматы".into()));
+        assert_eq!(parse_place_year("Almaty - 2025."), Some("Almaty".into()));
+        assert_eq!(parse_place_year("Нур-Султан - 2021"), Some("Нур-Султан".into()));
+        assert_eq!(parse_place_year("1-15 августа 2025 г."), None);
+        assert_eq!(parse_place_year(". - 2025"), None);
+        assert_eq!(parse_place_year("тел. - 2025 2026"), None);
+
+        let mut importer = Importer::default();
+        importer.take_citation("«Информационный бюллетень о прошедших событиях в  антинаркотической сфере», №15, 2025");
+        assert_eq!(importer.number, Some(15), "the number is read from a Russian citation");
+        assert_eq!(
+            importer.citation_title.as_deref(),
+            Some("Информационный бюллетень о прошедших событиях в антинаркотической сфере")
+        );
+        let topics = stated_topics("Статьи содержат информацию об операции (*Россия*), и о рейдах (*Кыргызстан*).");
+        assert_eq!(topics[0], CountryTopic { country: "ru".into(), text: "операции".into() });
+        assert_eq!(topics[1], CountryTopic { country: "kg".into(), text: "рейдах".into() });
     }
 
     #[test]
