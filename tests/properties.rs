@@ -138,7 +138,7 @@ proptest! {
         let bundle = embedded_bundle();
         let index = SearchIndex::new(&bundle);
         let route = Route::from_fragment(&fragment);
-        let view = release_view(&bundle, &index, &route);
+        let view = release_view(&bundle, &index, &route, "en");
         prop_assert!(view.is_some());
         // What the viewer writes back reads as the same route.
         prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);

@@ -3,8 +3,9 @@
 //! browser and screen reader get.
 
 use caricc_viewer::core::bundle::parse_bundle;
+use caricc_viewer::core::bundle::DecodeError;
 use caricc_viewer::core::route::Route;
-use caricc_viewer::ui::{Load, Loaded, Origin, Page, PageProps};
+use caricc_viewer::ui::{Load, LoadError, Loaded, Origin, Page, PageProps, Text};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -38,6 +39,30 @@ fn embedded(fragment: &str) -> String {
     render(ready(EMBEDDED), fragment)
 }
 
+/// The page inside a language provider, as the app renders it.
+#[derive(yew::Properties, PartialEq)]
+struct InLanguage {
+    load: Load,
+    route: Route,
+    lang: &'static str,
+}
+
+#[yew::component]
+fn PageInLanguage(props: &InLanguage) -> yew::Html {
+    let text = Text(caricc_viewer::core::i18n::by_code(props.lang).unwrap());
+    yew::html! {
+        <yew::ContextProvider<Text> context={text}>
+            <Page load={props.load.clone()} route={props.route.clone()} />
+        </yew::ContextProvider<Text>>
+    }
+}
+
+fn render_in(lang: &'static str, make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> String {
+    let route = Route::from_fragment(fragment);
+    let renderer = yew::ServerRenderer::<PageInLanguage>::with_props(move || InLanguage { load: make(), route, lang });
+    block_on(renderer.hydratable(false).render())
+}
+
 /// A minimal executor: the rendering runs on Yew's runtime; this thread only waits.
 fn block_on<F: Future>(future: F) -> F::Output {
     struct Unpark(Thread);
@@ -64,14 +89,18 @@ fn count(html: &str, needle: &str) -> usize {
 #[test]
 fn loading_and_failure_are_announced() {
     assert!(render(|| Load::Loading, "").contains(r#"<p role="status" class="status">Loading releases…</p>"#));
-    let html = render(|| Load::Failed("bundle.json is not a bundle this viewer can read: $.format".into()), "");
+    let error = || LoadError::Decode {
+        url: "bundle.json".into(),
+        source: DecodeError::UnsupportedFormat { found: "2".into() },
+    };
+    let html = render(move || Load::Failed(Rc::new(error())), "");
     assert!(html.contains(r#"role="alert""#) && html.contains("$.format"), "{html}");
 }
 
 #[test]
 fn the_release_header_summary_contents_and_footer() {
     let html = embedded("");
-    assert!(html.contains(r#"<h1 id="release-heading">Information Release #15</h1>"#), "{html}");
+    assert!(html.contains(r#"<h1 id="release-heading" lang="en">Information Release #15</h1>"#), "{html}");
     assert!(html.contains(r#"<p class="period">1–15.08.2025</p>"#));
     assert!(html.contains("<li>Kazakhstan: 4</li>"), "stated counts");
     assert!(html.contains(r#"<h2 id="contents-heading">Contents</h2>"#));
@@ -193,7 +222,8 @@ fn the_open_bundle_control_and_the_bundle_on_screen() {
         ),
         "{html}"
     );
-    let failed = render(|| Load::Failed("nope".into()), "");
+    let failed =
+        render(|| Load::Failed(Rc::new(LoadError::Network { url: "b.json".into(), message: "down".into() })), "");
     assert!(failed.contains(r#"id="open-bundle""#), "a reader can still open a file when loading failed");
     let offline = render(
         || {
@@ -237,4 +267,44 @@ fn a_long_list_is_drawn_a_page_at_a_time() {
     assert!(!linked.contains("show-more"));
     let short = embedded("");
     assert!(!short.contains("show-more"));
+}
+
+#[test]
+fn the_russian_interface() {
+    let html = render_in("ru", ready(EMBEDDED), "#country=kz&q=police");
+    for expected in [
+        r#"<p class="site-name">Информационные бюллетени ЦАРИКЦ</p>"#,
+        r#"<label for="language">Язык</label>"#,
+        r#"<option lang="ru" value="ru" selected="selected">Русский</option>"#,
+        r#"<h1 id="release-heading" lang="ru">Информационный бюллетень №15</h1>"#,
+        r#"<label for="search">Поиск по событиям</label>"#,
+        r#"<span class="tab-name">Казахстан</span>"#,
+        r#"<span class="tab-name">Все</span>"#,
+        "Показать полностью",
+        "Адрес редакции",
+        // The release exists only in English: the page says so.
+        "Этого выпуска нет на русском языке; он показан на языке: English.",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
+    }
+    // The release's own text keeps its language.
+    assert!(
+        html.contains(r#"<article id="event-2025-15-kz-1" aria-labelledby="title-2025-15-kz-1" lang="en""#),
+        "{html}"
+    );
+    assert!(!html.contains("Show full text") && !html.contains("Search events"), "no English interface text left");
+
+    let failed = render_in(
+        "ru",
+        || {
+            Load::Failed(Rc::new(LoadError::Status {
+                url: "b.json".into(),
+                status: 404,
+                status_text: "Not Found".into(),
+            }))
+        },
+        "",
+    );
+    assert!(failed.contains("Не удалось загрузить b.json: сервер ответил 404 Not Found"), "{failed}");
+    assert!(render_in("ru", || Load::Loading, "").contains("Загрузка бюллетеней…"));
 }

@@ -22,6 +22,17 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
+    /// The message in an interface language. Parser details (serde's wording) stay as the
+    /// parser wrote them; what is wrong and where is translated.
+    pub fn describe(&self, messages: &crate::core::i18n::Messages) -> String {
+        match self {
+            DecodeError::Syntax { line, column, message } => (messages.json_syntax)(*line, *column, message),
+            DecodeError::UnsupportedFormat { found } => (messages.json_format)(found),
+            DecodeError::Shape { path, message } => format!("{path}: {message}"),
+            DecodeError::OverLimit { path, message } => format!("{path}: {message} ({})", messages.json_limit_hint),
+        }
+    }
+
     /// The JSON path at fault, when the error has one.
     pub fn path(&self) -> Option<&str> {
         match self {

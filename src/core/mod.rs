@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod check;
 pub mod country;
+pub mod i18n;
 pub mod import;
 pub mod limits;
 pub mod model;

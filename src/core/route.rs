@@ -49,6 +49,8 @@ pub struct Route {
     pub scope: Scope,
     /// The event opened in full (and scrolled to).
     pub event: Option<String>,
+    /// Interface language chosen by the reader (`en`, `ru`); `None`: the browser's.
+    pub lang: Option<String>,
 }
 
 /// Longest search text kept from a URL; a query is words, not documents.
@@ -69,6 +71,7 @@ impl Route {
                 "q" => route.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "scope" => route.scope = if value == "all" { Scope::All } else { Scope::Release },
                 "event" => route.event = (!value.is_empty() && value.len() <= 100).then_some(value),
+                "lang" => route.lang = is_language_code(&value).then_some(value),
                 _ => {}
             }
         }
@@ -101,8 +104,15 @@ impl Route {
         if let Some(event) = &self.event {
             add("event", event);
         }
+        if let Some(lang) = &self.lang {
+            add("lang", lang);
+        }
         out
     }
+}
+
+fn is_language_code(value: &str) -> bool {
+    (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn is_country_code(value: &str) -> bool {
@@ -170,6 +180,7 @@ mod tests {
             query: "полиция & “easy money”".into(),
             scope: Scope::All,
             event: Some("2025-15-kz-2".into()),
+            lang: Some("ru".into()),
         };
         let fragment = route.to_fragment();
         assert!(fragment.starts_with("#release=2025-15&country=kz&q=%D0%BF"), "{fragment}");
@@ -180,7 +191,7 @@ mod tests {
 
     #[test]
     fn damaged_fragments_open_what_they_can() {
-        let route = Route::from_fragment("#release=15&country=KZ&q=%ZZpolice%&scope=all&junk&event=");
+        let route = Route::from_fragment("#release=15&country=KZ&q=%ZZpolice%&scope=all&junk&event=&lang=Russian");
         assert_eq!(route, Route { query: "%ZZpolice%".into(), scope: Scope::All, ..Route::default() });
         assert_eq!(Route::from_fragment("#q=a+b%20c").query, "a b c");
         assert_eq!(Route::from_fragment("#q=%FF").query, "\u{fffd}");

@@ -2,6 +2,7 @@
 //! the UI components only render it.
 
 use crate::core::country;
+use crate::core::i18n::Messages;
 use crate::core::import::Date;
 use crate::core::model::{Bundle, Event, Issue};
 use crate::core::route::{ReleaseKey, Route, Scope};
@@ -39,6 +40,8 @@ pub enum Notice {
     ReleaseNotFound(ReleaseKey),
     EventNotFound(String),
     CountryNotFound(String),
+    /// The release is not in the reader's language; it is shown in this one.
+    LanguageFallback(String),
 }
 
 impl ReleaseView {
@@ -53,14 +56,25 @@ pub fn release_key(issue: &Issue) -> ReleaseKey {
     ReleaseKey { year: issue.year, number: issue.number }
 }
 
-/// Indexes of the bundle's releases, newest first.
-pub fn releases_newest_first(bundle: &Bundle) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..bundle.issues.len()).collect();
-    order.sort_by(|&a, &b| {
+/// Indexes of the bundle's releases, newest first, one per release: the version in `lang`
+/// when the bundle has the release in several languages and one of them is `lang`.
+pub fn releases_newest_first(bundle: &Bundle, lang: &str) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for (index, issue) in bundle.issues.iter().enumerate() {
+        match chosen.iter_mut().find(|&&mut other| release_key(&bundle.issues[other]) == release_key(issue)) {
+            Some(other) => {
+                if bundle.issues[*other].lang != lang && issue.lang == lang {
+                    *other = index;
+                }
+            }
+            None => chosen.push(index),
+        }
+    }
+    chosen.sort_by(|&a, &b| {
         let (a, b) = (&bundle.issues[a], &bundle.issues[b]);
         (b.year, b.number, &b.period.to).cmp(&(a.year, a.number, &a.period.to))
     });
-    order
+    chosen
 }
 
 /// Finds an event by id.
@@ -70,15 +84,26 @@ pub fn find_event(bundle: &Bundle, id: &str) -> Option<EventRef> {
     })
 }
 
-/// Decides what to show. `None` only for a bundle with no releases.
-pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route) -> Option<ReleaseView> {
-    let releases = releases_newest_first(bundle);
+/// Decides what to show, in the reader's language `lang` where the bundle has it. `None`
+/// only for a bundle with no releases.
+pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &str) -> Option<ReleaseView> {
+    let releases = releases_newest_first(bundle, lang);
     let newest = *releases.first()?;
     let mut notices = Vec::new();
+    // The language version shown for a release.
+    let version = |issue: usize| -> usize {
+        let key = release_key(&bundle.issues[issue]);
+        releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key).unwrap_or(issue)
+    };
 
     let opened = match &route.event {
         Some(id) => {
-            let found = find_event(bundle, id);
+            let found = find_event(bundle, id).map(|at| {
+                // The same event in the reader's language, when the bundle has that version.
+                let shown = version(at.issue);
+                let event = bundle.issues[shown].events.iter().position(|e| &e.id == id);
+                event.map_or(at, |event| EventRef { issue: shown, event })
+            });
             if found.is_none() {
                 notices.push(Notice::EventNotFound(id.clone()));
             }
@@ -87,7 +112,7 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route) -> Opti
         None => None,
     };
     let issue = match route.release {
-        Some(key) => match bundle.issues.iter().position(|issue| release_key(issue) == key) {
+        Some(key) => match releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key) {
             Some(found) => found,
             None => {
                 notices.push(Notice::ReleaseNotFound(key));
@@ -96,12 +121,19 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route) -> Opti
         },
         None => opened.map_or(newest, |at| at.issue),
     };
+    if bundle.issues[issue].lang != lang {
+        notices.push(Notice::LanguageFallback(bundle.issues[issue].lang.clone()));
+    }
+    let shown_versions: Vec<bool> = (0..bundle.issues.len()).map(|i| releases.contains(&i)).collect();
 
     let query = Query::parse(&route.query);
     let scope = if query.is_empty() { Scope::Release } else { route.scope };
     let only_issue = (scope == Scope::Release).then_some(issue);
-    let in_scope: Vec<EventRef> = index.search(&Query::default(), only_issue);
-    let matching: Vec<EventRef> = if query.is_empty() { in_scope.clone() } else { index.search(&query, only_issue) };
+    let in_shown_versions =
+        |found: Vec<EventRef>| -> Vec<EventRef> { found.into_iter().filter(|at| shown_versions[at.issue]).collect() };
+    let in_scope: Vec<EventRef> = in_shown_versions(index.search(&Query::default(), only_issue));
+    let matching: Vec<EventRef> =
+        if query.is_empty() { in_scope.clone() } else { in_shown_versions(index.search(&query, only_issue)) };
 
     let mut countries: Vec<&str> = Vec::new();
     for at in &in_scope {
@@ -147,23 +179,19 @@ pub fn format_period(from: &str, to: &str) -> String {
     }
 }
 
-/// English name of a country code, for tabs and headings.
-pub fn country_name(code: &str) -> String {
-    country::name_en(code)
+/// A country's name in an interface language (`en`, `ru`); its code when the table lacks it.
+pub fn country_name(code: &str, lang: &str) -> String {
+    match (country::by_code(code), lang) {
+        (Some(country), "ru") => country.name_ru.to_owned(),
+        (Some(country), _) => country.name_en.to_owned(),
+        (None, _) => code.to_uppercase(),
+    }
 }
 
-/// A citation a reader can paste into a report.
-pub fn citation(issue: &Issue, event: &Event) -> String {
-    let mut text = format!(
-        "CARICC Information Release #{} ({}): “{}”",
-        issue.number,
-        format_period(&issue.period.from, &issue.period.to),
-        event.title
-    );
-    if let Some(outlet) = &event.outlet {
-        text.push_str(&format!(", {outlet}"));
-    }
-    text.push('.');
+/// A citation a reader can paste into a report, in the interface language.
+pub fn citation(issue: &Issue, event: &Event, messages: &Messages) -> String {
+    let period = format_period(&issue.period.from, &issue.period.to);
+    let mut text = (messages.citation)(issue.number, &period, &event.title, event.outlet.as_deref().unwrap_or(""));
     for source in &event.sources {
         text.push(' ');
         text.push_str(&source.url);
@@ -192,7 +220,7 @@ mod tests {
     }
 
     fn view(bundle: &Bundle, fragment: &str) -> ReleaseView {
-        release_view(bundle, &SearchIndex::new(bundle), &Route::from_fragment(fragment)).unwrap()
+        release_view(bundle, &SearchIndex::new(bundle), &Route::from_fragment(fragment), "en").unwrap()
     }
 
     fn tab_counts(view: &ReleaseView) -> Vec<(Option<&str>, usize)> {
@@ -255,7 +283,43 @@ mod tests {
                 Notice::CountryNotFound("tm".into())
             ]
         );
-        assert!(release_view(&Bundle::default(), &SearchIndex::default(), &Route::default()).is_none());
+        assert!(release_view(&Bundle::default(), &SearchIndex::default(), &Route::default(), "en").is_none());
+    }
+
+    /// Release #15 in English and Russian, and #14 in English only.
+    fn bilingual() -> Bundle {
+        let mut bundle = two_releases();
+        let mut russian = bundle.issues[0].clone();
+        russian.lang = "ru".into();
+        for event in &mut russian.events {
+            event.title = format!("ПО-РУССКИ {}", event.title);
+        }
+        bundle.issues.push(russian);
+        bundle
+    }
+
+    #[test]
+    fn the_readers_language_version_is_shown_when_there_is_one() {
+        let bundle = bilingual();
+        let index = SearchIndex::new(&bundle);
+        let view =
+            |fragment: &str, lang: &str| release_view(&bundle, &index, &Route::from_fragment(fragment), lang).unwrap();
+        let russian = view("", "ru");
+        assert_eq!(russian.issue, 2);
+        assert_eq!(russian.releases, [2, 1], "one entry per release in the picker");
+        assert!(russian.notices.is_empty());
+        assert_eq!(view("", "en").issue, 0);
+        // #14 exists only in English: shown with a notice.
+        let fallback = view("#release=2025-14", "ru");
+        assert_eq!(fallback.issue, 1);
+        assert_eq!(fallback.notices, [Notice::LanguageFallback("en".into())]);
+        // A link to an event opens it in the reader's language.
+        assert_eq!(view("#event=2025-15-kz-2", "ru").opened, Some(EventRef { issue: 2, event: 2 }));
+        // Searching all releases does not count a release twice.
+        let everywhere = view("#q=police&scope=all", "ru");
+        assert!(everywhere.results.iter().all(|at| at.issue != 0), "{:?}", everywhere.results);
+        assert_eq!(country_name("kz", "ru"), "Казахстан");
+        assert_eq!(country_name("xk", "ru"), "XK");
     }
 
     #[test]
@@ -267,7 +331,7 @@ mod tests {
         let bundle = two_releases();
         let issue = &bundle.issues[0];
         assert_eq!(
-            citation(issue, &issue.events[5]),
+            citation(issue, &issue.events[5], &crate::core::i18n::EN),
             "CARICC Information Release #15 (1–15.08.2025): “DRUG ENFORCEMENT OFFICERS INSPECTED NIGHTCLUBS AND BARS IN BISHKEK”, TOPNEWS.KG. https://topnews.kg/obshchestvo/54012-narkoborecy-proverili-nochnye-kluby-i-bary-v-bishkeke.html"
         );
     }

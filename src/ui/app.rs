@@ -1,10 +1,12 @@
 //! The root component: owns the load state and the route, and keeps the route in step
 //! with the address bar. Everything below it renders from these two values.
 
+use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::Page;
-use crate::ui::load::{initial_bundle, read_file, Load};
+use crate::ui::load::{initial_bundle, read_file, Load, LoadError};
+use crate::ui::text::Text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,7 +21,7 @@ pub struct Navigate {
 pub fn App() -> Html {
     let load = use_state(|| Load::Loading);
     // Why the last file the reader opened could not be shown; the bundle on screen stays.
-    let file_error = use_state(|| None::<AttrValue>);
+    let file_error = use_state(|| None::<Rc<LoadError>>);
     let route = use_state(browser::current_route);
     // Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
     // link), after which the opened event is scrolled into view; in-page moves do not.
@@ -31,7 +33,7 @@ pub fn App() -> Html {
             yew::platform::spawn_local(async move {
                 load.set(match initial_bundle().await {
                     Ok(loaded) => Load::Ready(Rc::new(loaded)),
-                    Err(error) => Load::Failed(error.to_string().into()),
+                    Err(error) => Load::Failed(Rc::new(error)),
                 });
             });
         });
@@ -48,9 +50,17 @@ pub fn App() -> Html {
             move || drop(listeners)
         });
     }
+    let text = interface_language(&route);
+    {
+        let code = text.code;
+        use_effect_with(code, |code| browser::set_document_language(code));
+    }
     let on_navigate = {
         let route = route.clone();
         Callback::from(move |navigate: Navigate| {
+            if let Some(code) = &navigate.route.lang {
+                browser::store_language(code);
+            }
             browser::record(&navigate.route, navigate.mode);
             route.set(navigate.route);
         })
@@ -67,7 +77,7 @@ pub fn App() -> Html {
                         file_error.set(None);
                         load.set(Load::Ready(Rc::new(loaded)));
                     }
-                    Err(error) => file_error.set(Some(error.to_string().into())),
+                    Err(error) => file_error.set(Some(Rc::new(error))),
                 }
             });
         })
@@ -97,6 +107,7 @@ pub fn App() -> Html {
         })
     };
     html! {
+        <ContextProvider<Text> context={Text(text)}>
         <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <Page
                 load={(*load).clone()}
@@ -107,7 +118,19 @@ pub fn App() -> Html {
                 {on_open_file}
             />
         </div>
+        </ContextProvider<Text>>
     }
+}
+
+/// The interface language: the link's (`lang=`), else the reader's last choice, else the
+/// browser's preference.
+fn interface_language(route: &Route) -> &'static Messages {
+    route
+        .lang
+        .as_deref()
+        .and_then(i18n::by_code)
+        .or_else(|| browser::stored_language().as_deref().and_then(i18n::by_code))
+        .unwrap_or_else(|| i18n::for_browser(&browser::preferred_languages()))
 }
 
 #[cfg(target_arch = "wasm32")]

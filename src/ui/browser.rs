@@ -69,6 +69,33 @@ mod imp {
         .forget();
     }
 
+    /// The browser's preferred languages, most preferred first.
+    pub fn preferred_languages() -> Vec<String> {
+        let Some(window) = window() else { return Vec::new() };
+        window.navigator().languages().iter().filter_map(|value| value.as_string()).collect()
+    }
+
+    const LANGUAGE_KEY: &str = "caricc-viewer-language";
+
+    /// The interface language the reader chose last time, if storage is available.
+    pub fn stored_language() -> Option<String> {
+        window()?.local_storage().ok()??.get_item(LANGUAGE_KEY).ok()?
+    }
+
+    pub fn store_language(code: &str) {
+        // Private windows and file:// pages may refuse storage: the choice then lasts the visit.
+        if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(LANGUAGE_KEY, code);
+        }
+    }
+
+    /// `<html lang>`: screen readers and hyphenation follow it.
+    pub fn set_document_language(code: &str) {
+        if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", code);
+        }
+    }
+
     pub fn set_title(title: &str) {
         if let Some(document) = window().and_then(|w| w.document()) {
             document.set_title(title);
@@ -103,9 +130,20 @@ mod imp {
     pub fn focus(_: &str) {}
     pub fn scroll_to(_: &str) {}
     pub fn set_title(_: &str) {}
+    pub fn preferred_languages() -> Vec<String> {
+        Vec::new()
+    }
+    pub fn stored_language() -> Option<String> {
+        None
+    }
+    pub fn store_language(_: &str) {}
+    pub fn set_document_language(_: &str) {}
     pub async fn copy_text(_: &str) -> bool {
         false
     }
 }
 
-pub use imp::{copy_text, current_route, focus, href_for, record, scroll_to, set_title};
+pub use imp::{
+    copy_text, current_route, focus, href_for, preferred_languages, record, scroll_to, set_document_language,
+    set_title, store_language, stored_language,
+};

@@ -1,11 +1,11 @@
 //! Fetching the bundle, and the states a reader can see while it happens.
 
 use crate::core::bundle::{parse_bundle_within_limits, DecodeError, MAX_BUNDLE_BYTES};
+use crate::core::i18n::Messages;
 use crate::core::model::Bundle;
 use crate::core::search::SearchIndex;
 use std::rc::Rc;
 use thiserror::Error;
-use yew::AttrValue;
 
 /// Where the bundle is fetched from when the page's URL does not say (`?bundle=`).
 /// Relative, so it resolves against the document's base URL and the viewer works under any path.
@@ -57,11 +57,11 @@ impl PartialEq for Loaded {
 pub enum Load {
     Loading,
     Ready(Rc<Loaded>),
-    Failed(AttrValue),
+    Failed(Rc<LoadError>),
 }
 
 /// Why the bundle could not be shown, in words a reader can act on.
-#[derive(Debug, Error)]
+#[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
     #[error("{url} is on another site: this viewer only loads bundles from its own site, so that no link can show another site's text as CARICC releases")]
     OtherSite { url: String },
@@ -79,6 +79,20 @@ pub enum LoadError {
         #[source]
         source: DecodeError,
     },
+}
+
+impl LoadError {
+    /// The message in the reader's interface language.
+    pub fn describe(&self, t: &Messages) -> String {
+        match self {
+            LoadError::OtherSite { url } => (t.error_other_site)(url),
+            LoadError::Network { url, message } => (t.error_fetch)(url, message),
+            LoadError::Status { url, status, status_text } => (t.error_status)(url, *status, status_text),
+            LoadError::TooLarge { name, size } => (t.error_too_large)(name, *size),
+            LoadError::File { name, message } => (t.error_read)(name, message),
+            LoadError::Decode { url, source } => (t.error_decode)(url, &source.describe(t)),
+        }
+    }
 }
 
 /// `?bundle=URL`, if the page was opened with one.
@@ -120,7 +134,7 @@ pub async fn initial_bundle() -> Result<Loaded, LoadError> {
     if asked.is_none() {
         if let Some(text) = embedded_bundle_text() {
             let bundle = parse_bundle_within_limits(&text)
-                .map_err(|source| LoadError::Decode { url: "The bundle in this page".into(), source })?;
+                .map_err(|source| LoadError::Decode { url: EMBEDDED_BUNDLE_ID.into(), source })?;
             return Ok(Loaded::new(bundle, Origin::Embedded));
         }
     }
@@ -164,6 +178,7 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     }
     let saved = response.headers().get(OFFLINE_COPY_HEADER);
     let text = response.text().await.map_err(network)?;
-    let bundle = parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
+    let bundle =
+        parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
     Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))
 }

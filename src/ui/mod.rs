@@ -5,8 +5,10 @@ mod app;
 mod browser;
 mod components;
 mod load;
+mod text;
 
 pub use app::{App, Navigate};
 pub use browser::HistoryMode;
 pub use components::{Page, PageProps};
 pub use load::{Load, LoadError, Loaded, Origin};
+pub use text::Text;

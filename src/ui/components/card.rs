@@ -1,6 +1,7 @@
 //! One event: title, byline, text (first paragraph, the rest on request), sources and
 //! the reader's actions (copy a citation, link to the event).
 
+use crate::core::i18n::Messages;
 use crate::core::search::{EventRef, Query};
 use crate::core::text::{display_host, is_web_url, url_parts};
 use crate::core::view::{citation, format_period};
@@ -8,6 +9,7 @@ use crate::ui::browser;
 use crate::ui::components::dom_id;
 use crate::ui::components::text::highlighted;
 use crate::ui::load::Loaded;
+use crate::ui::text::use_text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +37,7 @@ enum Copied {
 
 #[component]
 pub fn EventCard(props: &CardProps) -> Html {
+    let t = use_text();
     let copied = use_state(|| None::<Copied>);
     let issue = &props.loaded.bundle.issues[props.at.issue];
     let event = &issue.events[props.at.event];
@@ -44,7 +47,7 @@ pub fn EventCard(props: &CardProps) -> Html {
 
     let on_copy = {
         let copied = copied.clone();
-        let text = citation(issue, event);
+        let text = citation(issue, event, t);
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             let text = text.clone();
@@ -71,7 +74,7 @@ pub fn EventCard(props: &CardProps) -> Html {
     html! {
         <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={issue.lang.clone()}>
             if props.show_release {
-                <p class="event-release">{ format!("Release #{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to)) }</p>
+                <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
             }
             <h3 id={title_id}>{ highlighted(&event.title, query) }</h3>
             if let Some(outlet) = &event.outlet {
@@ -93,30 +96,30 @@ pub fn EventCard(props: &CardProps) -> Html {
                 }
             </div>
             if !event.sources.is_empty() {
-                <ul class="sources" aria-label="Sources">
+                <ul class="sources" aria-label={t.sources} lang={t.code}>
                     { for event.sources.iter().map(|source| html! { <li>{ source_link(&source.url) }</li> }) }
                 </ul>
             }
-            <div class="event-actions">
+            <div class="event-actions" lang={t.code}>
                 if !rest.is_empty() {
                     <button type="button" class="expand" aria-expanded={props.expanded.to_string()} aria-controls={more_id} onclick={on_toggle}>
-                        { if props.expanded { "Show less" } else { "Show full text" } }
+                        { if props.expanded { t.show_less } else { t.show_full_text } }
                     </button>
                 }
-                <button type="button" class="copy-citation" onclick={on_copy}>{ "Copy citation" }</button>
-                <a class="permalink" href={props.permalink.clone()}>{ "Link to this event" }</a>
+                <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
+                <a class="permalink" href={props.permalink.clone()}>{ t.permalink }</a>
             </div>
-            { copy_status(copied.as_ref()) }
+            { copy_status(copied.as_ref(), t) }
         </article>
     }
 }
 
-fn copy_status(copied: Option<&Copied>) -> Html {
+fn copy_status(copied: Option<&Copied>, t: &Messages) -> Html {
     match copied {
         None => Html::default(),
-        Some(Copied::Yes) => html! { <p role="status" class="copy-status">{ "Citation copied" }</p> },
+        Some(Copied::Yes) => html! { <p role="status" class="copy-status">{ t.citation_copied }</p> },
         Some(Copied::ByHand(text)) => html! {
-            <p role="status" class="copy-status">{ "Copying is not available here; the citation is: " }<q>{ text.clone() }</q></p>
+            <p role="status" class="copy-status">{ t.copy_unavailable }<q>{ text.clone() }</q></p>
         },
     }
 }

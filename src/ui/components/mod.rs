@@ -2,6 +2,7 @@
 //! text nodes only, never into markup.
 
 mod card;
+mod language;
 mod open;
 mod release;
 mod search;
@@ -10,9 +11,12 @@ mod text;
 
 use crate::core::route::Route;
 use crate::ui::app::Navigate;
-use crate::ui::load::{Load, Origin};
+use crate::ui::load::{Load, LoadError, Origin};
+use crate::ui::text::use_text;
+use language::LanguagePicker;
 use open::OpenBundle;
 use release::ReleasePage;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,36 +31,40 @@ pub struct PageProps {
     pub on_navigate: Callback<Navigate>,
     /// Why the last bundle file the reader opened could not be shown.
     #[prop_or_default]
-    pub file_error: Option<AttrValue>,
+    pub file_error: Option<Rc<LoadError>>,
     #[prop_or_default]
     pub on_open_file: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn Page(props: &PageProps) -> Html {
+    let t = use_text();
     match &props.load {
         Load::Loading => frame(
             props,
             html! {
                 <>
-                    <h1>{ "CARICC Information Releases" }</h1>
-                    <p role="status" class="status">{ "Loading releases…" }</p>
+                    <h1>{ t.site_name }</h1>
+                    <p role="status" class="status">{ t.loading }</p>
                 </>
             },
         ),
-        Load::Failed(message) => frame(
+        Load::Failed(error) => frame(
             props,
             html! {
                 <div role="alert" class="alert">
-                    <h1>{ "The releases could not be loaded" }</h1>
-                    <p>{ message.clone() }</p>
-                    <p>{ "If you have a bundle file, open it with “Open bundle…” above or drop it on this page." }</p>
+                    <h1>{ t.load_failed }</h1>
+                    <p>{ error.describe(t) }</p>
+                    <p>{ t.load_failed_hint }</p>
                 </div>
             },
         ),
         Load::Ready(loaded) => {
             let tools = html! {
-                <OpenBundle origin={Some(loaded.origin.clone())} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
+                <>
+                    <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
+                    <OpenBundle origin={Some(loaded.origin.clone())} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
+                </>
             };
             html! {
                 <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} />
@@ -67,7 +75,12 @@ pub fn Page(props: &PageProps) -> Html {
 
 /// The page around a message, before there is a release to show.
 fn frame(props: &PageProps, content: Html) -> Html {
-    let tools = html! { <OpenBundle origin={None::<Origin>} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} /> };
+    let tools = html! {
+        <>
+            <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
+            <OpenBundle origin={None::<Origin>} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
+        </>
+    };
     html! {
         <>
             { masthead(Html::default(), tools) }
@@ -78,9 +91,22 @@ fn frame(props: &PageProps, content: Html) -> Html {
 
 /// The site's name bar: the release picker once a bundle is loaded, and the bundle controls.
 pub(crate) fn masthead(picker: Html, tools: Html) -> Html {
+    html! { <Masthead {picker} {tools} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct MastheadProps {
+    picker: Html,
+    tools: Html,
+}
+
+#[component]
+fn Masthead(props: &MastheadProps) -> Html {
+    let t = use_text();
+    let (picker, tools) = (props.picker.clone(), props.tools.clone());
     html! {
         <header class="masthead">
-            <p class="site-name">{ "CARICC Information Releases" }</p>
+            <p class="site-name">{ t.site_name }</p>
             { picker }
             { tools }
         </header>

@@ -1,7 +1,10 @@
 //! Which bundle is open, and a way to open another from the reader's computer (the
 //! offline reader's main door: no server, no network).
 
-use crate::ui::load::Origin;
+use crate::core::i18n::Messages;
+use crate::ui::load::{LoadError, Origin};
+use crate::ui::text::use_text;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -12,12 +15,13 @@ pub const OFFLINE_EDITION: &str = "caricc-releases.html";
 pub struct OpenProps {
     /// `None` while nothing is loaded.
     pub origin: Option<Origin>,
-    pub file_error: Option<AttrValue>,
+    pub file_error: Option<Rc<LoadError>>,
     pub on_open_file: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn OpenBundle(props: &OpenProps) -> Html {
+    let t = use_text();
     let onchange = {
         let on_open_file = props.on_open_file.clone();
         Callback::from(move |event: Event| {
@@ -32,30 +36,28 @@ pub fn OpenBundle(props: &OpenProps) -> Html {
     html! {
         <div class="bundle-controls">
             <label class="open-bundle">
-                { "Open bundle…" }
+                { t.open_bundle }
                 <input type="file" id="open-bundle" accept=".json,application/json" {onchange} />
             </label>
             if let Some(origin) = &props.origin {
-                <p class="bundle-source">{ describe(origin) }</p>
+                <p class="bundle-source">{ describe(origin, t) }</p>
             }
             if matches!(props.origin, Some(Origin::Fetched { .. })) {
                 // Built with the site (scripts/build.sh): the viewer and these releases in one file.
-                <a class="download-offline" href={OFFLINE_EDITION} download="">{ "Download for offline reading" }</a>
+                <a class="download-offline" href={OFFLINE_EDITION} download="">{ t.download_offline }</a>
             }
             if let Some(error) = &props.file_error {
-                <p role="alert" class="alert file-error">{ error.clone() }</p>
+                <p role="alert" class="alert file-error">{ error.describe(t) }</p>
             }
         </div>
     }
 }
 
-fn describe(origin: &Origin) -> String {
+fn describe(origin: &Origin, t: &Messages) -> String {
     match origin {
-        Origin::Fetched { url, saved: None } => format!("Bundle: {url}"),
-        Origin::Fetched { url, saved: Some(date) } => {
-            format!("Offline: showing the copy of {url} saved {date}; it may be out of date.")
-        }
-        Origin::Embedded => "Offline edition: the releases are saved in this file.".to_owned(),
-        Origin::File { name } => format!("Bundle: {name} (opened from this computer)"),
+        Origin::Fetched { url, saved: None } => (t.bundle_fetched)(url),
+        Origin::Fetched { url, saved: Some(date) } => (t.bundle_saved_copy)(url, date),
+        Origin::Embedded => t.bundle_embedded.to_owned(),
+        Origin::File { name } => (t.bundle_file)(name),
     }
 }

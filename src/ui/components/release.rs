@@ -2,6 +2,7 @@
 //! the editorial address. Navigation goes up as a [`Navigate`]; nothing here keeps view
 //! state of its own, the route is the one source of truth.
 
+use crate::core::i18n::Messages;
 use crate::core::model::{Bundle, Issue};
 use crate::core::route::{ReleaseKey, Route, Scope};
 use crate::core::view::{country_name, format_period, release_key, release_view, Notice, ReleaseView};
@@ -12,6 +13,7 @@ use crate::ui::components::search::SearchBox;
 use crate::ui::components::tabs::{tab_id, CountryTabs, PANEL_ID};
 use crate::ui::components::{dom_id, masthead};
 use crate::ui::load::Loaded;
+use crate::ui::text::use_text;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,8 +31,9 @@ pub struct ReleaseProps {
 
 #[component]
 pub fn ReleasePage(props: &ReleaseProps) -> Html {
-    let view = use_memo((props.loaded.clone(), props.route.clone()), |(loaded, route)| {
-        release_view(&loaded.bundle, &loaded.index, route)
+    let t = use_text();
+    let view = use_memo((props.loaded.clone(), props.route.clone(), t.code), |(loaded, route, lang)| {
+        release_view(&loaded.bundle, &loaded.index, route, lang)
     });
     {
         // A link to one event opens scrolled to it; opening one in the page leaves the view be.
@@ -46,7 +49,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let shown = use_state(|| (ListKey::default(), CARDS_PER_PAGE));
     let bundle = &props.loaded.bundle;
     {
-        let title = view.as_ref().as_ref().map(|view| page_title(bundle, view));
+        let title = view.as_ref().as_ref().map(|view| page_title(bundle, view, t));
         use_effect_with(title, |title| {
             if let Some(title) = title {
                 browser::set_title(title);
@@ -57,7 +60,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         return html! {
             <>
                 { masthead(Html::default(), props.tools.clone()) }
-                <main id="main"><p class="status">{ "This bundle holds no releases." }</p></main>
+                <main id="main"><p class="status">{ t.no_releases }</p></main>
             </>
         };
     };
@@ -107,60 +110,51 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
 
     html! {
         <>
-            { masthead(release_picker(bundle, view, on_release), props.tools.clone()) }
+            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone()) }
             <main id="main">
-                { notices(&view.notices) }
-                { release_header(issue) }
-                { summary(issue) }
-                { contents(issue, &pinned) }
-                <section class="events-section" aria-label="Events">
+                { notices(&view.notices, t) }
+                { release_header(issue, t) }
+                { summary(issue, t) }
+                { contents(issue, &pinned, t) }
+                <section class="events-section" aria-label={t.events}>
                     <SearchBox
                         query={AttrValue::from(props.route.query.clone())}
                         scope={view.scope}
                         found={view.results.len()}
                         found_everywhere={view.tabs.first().map_or(0, |all| all.count)}
-                        country={view.country.as_deref().map(|code| AttrValue::from(country_name(code)))}
+                        country={view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code)))}
                         searching={view.searching()}
                         {on_query}
                         {on_scope}
                     />
                     <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
                     <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
-                        { topic(issue, view) }
-                        { event_list(props, view, &go, &shown) }
+                        { topic(issue, view, t) }
+                        { event_list(props, view, &go, &shown, t) }
                     </div>
                 </section>
             </main>
-            { publisher_footer(issue) }
+            { publisher_footer(issue, t) }
         </>
     }
 }
 
-fn page_title(bundle: &Bundle, view: &ReleaseView) -> String {
+fn page_title(bundle: &Bundle, view: &ReleaseView, t: &Messages) -> String {
     let issue = &bundle.issues[view.issue];
-    let mut title =
-        format!("Information Release #{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to));
-    if let Some(country) = &view.country {
-        title.push_str(&format!(" · {}", country_name(country)));
-    }
-    title.push_str(" — CARICC");
-    title
+    let country = view.country.as_deref().map(|code| country_name(code, t.code)).unwrap_or_default();
+    (t.page_title)(issue.number, &format_period(&issue.period.from, &issue.period.to), &country)
 }
 
-fn release_picker(bundle: &Bundle, view: &ReleaseView, onchange: Callback<Event>) -> Html {
+/// One entry per release (in the reader's language where the bundle has it).
+fn release_picker(bundle: &Bundle, view: &ReleaseView, onchange: Callback<Event>, t: &Messages) -> Html {
     html! {
         <div class="release-picker">
-            <label for="release-picker">{ "Release" }</label>
+            <label for="release-picker">{ t.release_label }</label>
             <select id="release-picker" {onchange}>
                 { for view.releases.iter().map(|&index| {
                     let issue = &bundle.issues[index];
                     let key = release_key(issue).to_string();
-                    let label = format!("#{} · {}", issue.number, format_period(&issue.period.from, &issue.period.to));
-                    let label = if bundle.issues.iter().filter(|other| release_key(other) == release_key(issue)).count() > 1 {
-                        format!("{label} ({})", issue.lang)
-                    } else {
-                        label
-                    };
+                    let label = (t.release_option)(issue.number, &format_period(&issue.period.from, &issue.period.to));
                     html! { <option key={index} value={key} selected={index == view.issue}>{ label }</option> }
                 }) }
             </select>
@@ -168,7 +162,7 @@ fn release_picker(bundle: &Bundle, view: &ReleaseView, onchange: Callback<Event>
     }
 }
 
-fn notices(notices: &[Notice]) -> Html {
+fn notices(notices: &[Notice], t: &Messages) -> Html {
     if notices.is_empty() {
         return Html::default();
     }
@@ -176,9 +170,13 @@ fn notices(notices: &[Notice]) -> Html {
         <div class="notices">
             { for notices.iter().map(|notice| {
                 let text = match notice {
-                    Notice::ReleaseNotFound(key) => format!("Release {key} is not in this bundle; showing another release."),
-                    Notice::EventNotFound(id) => format!("The event “{id}” is not in this bundle."),
-                    Notice::CountryNotFound(code) => format!("This release has no events for {}; showing all countries.", country_name(code)),
+                    Notice::ReleaseNotFound(key) => (t.release_not_found)(&key.to_string()),
+                    Notice::EventNotFound(id) => (t.event_not_found)(id),
+                    Notice::CountryNotFound(code) => (t.country_not_found)(&country_name(code, t.code)),
+                    Notice::LanguageFallback(lang) => {
+                        let name = crate::core::i18n::by_code(lang).map_or(lang.as_str(), |messages| messages.name);
+                        (t.content_fallback)(name)
+                    }
                 };
                 html! { <p class="notice" role="status">{ text }</p> }
             }) }
@@ -186,10 +184,10 @@ fn notices(notices: &[Notice]) -> Html {
     }
 }
 
-fn release_header(issue: &Issue) -> Html {
+fn release_header(issue: &Issue, t: &Messages) -> Html {
     html! {
         <section class="release-header" lang={issue.lang.clone()} aria-labelledby="release-heading">
-            <h1 id="release-heading">{ format!("Information Release #{}", issue.number) }</h1>
+            <h1 id="release-heading" lang={t.code}>{ (t.release_heading)(issue.number) }</h1>
             <p class="period">{ format_period(&issue.period.from, &issue.period.to) }</p>
             <p class="release-title">
                 { issue.title.clone() }
@@ -207,19 +205,19 @@ fn release_header(issue: &Issue) -> Html {
     }
 }
 
-fn summary(issue: &Issue) -> Html {
+fn summary(issue: &Issue, t: &Messages) -> Html {
     let summary = &issue.summary;
     if summary.paragraphs.is_empty() && summary.counts.is_empty() {
         return Html::default();
     }
     html! {
         <section class="summary" lang={issue.lang.clone()} aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{ "Summary" }</h2>
+            <h2 id="summary-heading" lang={t.code}>{ t.summary }</h2>
             { for summary.paragraphs.iter().map(|paragraph| html! { <p>{ paragraph.clone() }</p> }) }
             if !summary.counts.is_empty() {
-                <ul class="stated-counts" aria-label="Events per country, as the release states">
+                <ul class="stated-counts" aria-label={t.stated_counts} lang={t.code}>
                     { for summary.counts.iter().map(|count| html! {
-                        <li>{ format!("{}: {}", country_name(&count.country), count.count) }</li>
+                        <li>{ format!("{}: {}", country_name(&count.country, t.code), count.count) }</li>
                     }) }
                 </ul>
             }
@@ -227,21 +225,21 @@ fn summary(issue: &Issue) -> Html {
     }
 }
 
-fn contents(issue: &Issue, pinned: &Route) -> Html {
+fn contents(issue: &Issue, pinned: &Route, t: &Messages) -> Html {
     if issue.contents.is_empty() {
         return Html::default();
     }
     html! {
         <section class="contents-section" aria-labelledby="contents-heading">
-            <h2 id="contents-heading">{ "Contents" }</h2>
+            <h2 id="contents-heading">{ t.contents }</h2>
             <ol class="contents">
                 { for issue.contents.iter().map(|entry| {
                     let events = entry.country.as_ref().map(|code| issue.events.iter().filter(|e| &e.country == code).count());
-                    let name = entry.country.as_deref().map_or_else(|| entry.title.clone(), country_name);
+                    let name = entry.country.as_deref().map_or_else(|| entry.title.clone(), |code| country_name(code, t.code));
                     match (&entry.country, events) {
                         (Some(code), Some(count)) if count > 0 => {
                             let route = Route { country: Some(code.clone()), event: None, query: String::new(), ..pinned.clone() };
-                            html! { <li><a href={browser::href_for(&route)}>{ name }</a>{ format!(" ({})", events_label(count)) }</li> }
+                            html! { <li><a href={browser::href_for(&route)}>{ name }</a>{ format!(" ({})", (t.event_count)(count)) }</li> }
                         }
                         _ => html! { <li>{ name }</li> },
                     }
@@ -251,23 +249,15 @@ fn contents(issue: &Issue, pinned: &Route) -> Html {
     }
 }
 
-fn events_label(count: usize) -> String {
-    if count == 1 {
-        "1 event".to_owned()
-    } else {
-        format!("{count} events")
-    }
-}
-
 /// What the release's summary says the selected country's events were about.
-fn topic(issue: &Issue, view: &ReleaseView) -> Html {
+fn topic(issue: &Issue, view: &ReleaseView, t: &Messages) -> Html {
     let Some(country) = &view.country else { return Html::default() };
     if view.searching() {
         return Html::default();
     }
     match issue.summary.topics.iter().find(|topic| &topic.country == country) {
         Some(topic) => {
-            html! { <p class="topic" lang={issue.lang.clone()}>{ format!("In this release: {}.", topic.text) }</p> }
+            html! { <p class="topic">{ (t.topic)(&topic.text) }</p> }
         }
         None => Html::default(),
     }
@@ -292,20 +282,20 @@ fn event_list(
     view: &ReleaseView,
     go: &(impl Fn(Route, HistoryMode) + Clone + 'static),
     shown: &Shown,
+    t: &Messages,
 ) -> Html {
     if view.results.is_empty() {
         let elsewhere = view.tabs.first().map_or(0, |all| all.count);
         let message = if view.searching() && elsewhere > 0 {
-            format!("No events in this country match the search; {} in other countries (see the “All” tab).", elsewhere)
+            (t.empty_here_but_elsewhere)(elsewhere)
         } else if view.searching() {
             if view.scope == Scope::All {
-                "No events match this search in any release. Try fewer or other words.".to_owned()
+                t.empty_search_all.to_owned()
             } else {
-                "No events match this search in this release. Try fewer or other words, or search all releases."
-                    .to_owned()
+                t.empty_search_release.to_owned()
             }
         } else {
-            "This release has no events here.".to_owned()
+            t.empty_release.to_owned()
         };
         return html! { <p class="empty">{ message }</p> };
     }
@@ -362,9 +352,9 @@ fn event_list(
         </ol>
         if remaining > 0 {
             <div class="more-results">
-                <p>{ format!("Showing {visible} of {} events.", view.results.len()) }</p>
+                <p>{ (t.showing)(visible, view.results.len()) }</p>
                 <button type="button" class="show-more" onclick={on_more}>
-                    { format!("Show {} more", remaining.min(CARDS_PER_PAGE)) }
+                    { (t.show_more)(remaining.min(CARDS_PER_PAGE)) }
                 </button>
             </div>
         }
@@ -372,7 +362,7 @@ fn event_list(
     }
 }
 
-fn publisher_footer(issue: &Issue) -> Html {
+fn publisher_footer(issue: &Issue, t: &Messages) -> Html {
     let publisher = &issue.publisher;
     if publisher.name.is_empty() && publisher.address.is_empty() {
         return Html::default();
@@ -393,12 +383,12 @@ fn publisher_footer(issue: &Issue) -> Html {
     };
     html! {
         <footer class="publisher" lang={issue.lang.clone()} aria-labelledby="publisher-heading">
-            <h2 id="publisher-heading">{ "Editorial address" }</h2>
+            <h2 id="publisher-heading" lang={t.code}>{ t.editorial_address }</h2>
             <p class="publisher-name">{ publisher.name.clone() }</p>
             <ul class="contacts">
                 if !publisher.address.is_empty() { <li>{ publisher.address.clone() }</li> }
-                if !publisher.phone.is_empty() { <li>{ format!("Tel.: {}", publisher.phone) }</li> }
-                if !publisher.fax.is_empty() { <li>{ format!("Fax: {}", publisher.fax) }</li> }
+                if !publisher.phone.is_empty() { <li>{ (t.phone)(&publisher.phone) }</li> }
+                if !publisher.fax.is_empty() { <li>{ (t.fax)(&publisher.fax) }</li> }
                 if is_email(&publisher.email) {
                     <li><a href={format!("mailto:{}", publisher.email)}>{ publisher.email.clone() }</a></li>
                 } else if !publisher.email.is_empty() {

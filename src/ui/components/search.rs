@@ -1,6 +1,7 @@
 //! The search box: words to find, and whether to look in every release.
 
 use crate::core::route::Scope;
+use crate::ui::text::use_text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,6 +21,7 @@ pub struct SearchProps {
 
 #[component]
 pub fn SearchBox(props: &SearchProps) -> Html {
+    let t = use_text();
     let oninput = {
         let on_query = props.on_query.clone();
         Callback::from(move |event: InputEvent| {
@@ -34,12 +36,9 @@ pub fn SearchBox(props: &SearchProps) -> Html {
         })
     };
     let status = if props.searching {
-        let mut status = result_count(props.found_everywhere, &props.query, props.scope);
+        let mut status = (t.result_count)(props.found_everywhere, props.query.trim(), props.scope == Scope::All);
         if let Some(country) = &props.country {
-            match props.found {
-                0 => status.push_str(&format!(" None in {country}.")),
-                n => status.push_str(&format!(" {n} in {country}.")),
-            }
+            status.push_str(&(t.in_country)(props.found, country));
         }
         status
     } else {
@@ -47,25 +46,14 @@ pub fn SearchBox(props: &SearchProps) -> Html {
     };
     html! {
         <div class="search" role="search">
-            <label for="search">{ "Search events" }</label>
+            <label for="search">{ t.search_label }</label>
             <input id="search" type="search" value={props.query.clone()} {oninput} autocomplete="off" spellcheck="false" />
             <label class="search-all">
                 <input type="checkbox" id="search-all" checked={props.scope == Scope::All} {onchange} />
-                { " Search all releases" }
+                { format!(" {}", t.search_all) }
             </label>
             // Always present, so screen readers announce the count as it changes.
             <p role="status" class="result-count">{ status }</p>
         </div>
-    }
-}
-
-/// "4 events match “police”", "No events match “zzz”."
-pub fn result_count(found: usize, query: &str, scope: Scope) -> String {
-    let query = query.trim();
-    let place = if scope == Scope::All { " in all releases" } else { "" };
-    match found {
-        0 => format!("No events match “{query}”{place}."),
-        1 => format!("1 event matches “{query}”{place}."),
-        n => format!("{n} events match “{query}”{place}."),
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::core::view::{country_name, Tab};
 use crate::ui::browser::{self, HistoryMode};
+use crate::ui::text::use_text;
 use yew::prelude::*;
 
 pub const PANEL_ID: &str = "events-panel";
@@ -22,12 +23,13 @@ pub struct TabsProps {
 
 #[component]
 pub fn CountryTabs(props: &TabsProps) -> Html {
+    let t = use_text();
     let count = props.tabs.len();
     html! {
-        <div role="tablist" aria-label="Countries" class="tabs">
+        <div role="tablist" aria-label={t.countries} class="tabs">
             { for props.tabs.iter().enumerate().map(|(index, tab)| {
                 let selected = tab.country == props.selected;
-                let name = tab.country.as_deref().map_or_else(|| "All".to_owned(), country_name);
+                let name = tab.country.as_deref().map_or_else(|| t.all_countries.to_owned(), |code| country_name(code, t.code));
                 let onclick = {
                     let on_select = props.on_select.clone();
                     let country = tab.country.clone();
@@ -65,7 +67,7 @@ pub fn CountryTabs(props: &TabsProps) -> Html {
                         <span class="tab-name">{ name }</span>
                         { " " }
                         <span class="tab-count">{ tab.count }</span>
-                        <span class="visually-hidden">{ if tab.count == 1 { " event" } else { " events" } }</span>
+                        <span class="visually-hidden">{ format!(" {}", (t.event_word)(tab.count)) }</span>
                     </button>
                 }
             }) }

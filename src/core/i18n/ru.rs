@@ -1,0 +1,98 @@
+//! Русский.
+
+use super::{group_digits, russian_plural, Messages};
+
+fn count(n: usize) -> String {
+    group_digits(n, '\u{a0}')
+}
+
+fn events(n: usize) -> &'static str {
+    russian_plural(n, "событие", "события", "событий")
+}
+
+pub const RU: Messages = Messages {
+    code: "ru",
+    name: "Русский",
+    language_label: "Язык",
+    site_name: "Информационные бюллетени ЦАРИКЦ",
+    loading: "Загрузка бюллетеней…",
+    load_failed: "Не удалось загрузить бюллетени",
+    load_failed_hint: "Если у вас есть файл с бюллетенями, откройте его кнопкой «Открыть файл…» выше или перетащите его на эту страницу.",
+    no_releases: "В этом файле нет бюллетеней.",
+    release_label: "Выпуск",
+    open_bundle: "Открыть файл…",
+    bundle_fetched: |url| format!("Файл: {url}"),
+    bundle_saved_copy: |url, date| {
+        format!("Нет связи: показана копия {url}, сохранённая {date}; она может быть устаревшей.")
+    },
+    bundle_embedded: "Автономная версия: бюллетени сохранены в этом файле.",
+    bundle_file: |name| format!("Файл: {name} (открыт с этого компьютера)"),
+    download_offline: "Скачать для чтения без интернета",
+    release_heading: |number| format!("Информационный бюллетень №{number}"),
+    release_option: |number, period| format!("№{number} · {period}"),
+    summary: "Обзор",
+    stated_counts: "Событий по странам, по данным бюллетеня",
+    contents: "Содержание",
+    events: "События",
+    event_count: |n| format!("{} {}", count(n), events(n)),
+    event_word: events,
+    search_label: "Поиск по событиям",
+    search_all: "Искать во всех выпусках",
+    result_count: |n, query, all| {
+        let place = if all { " во всех выпусках" } else { "" };
+        match n {
+            0 => format!("По запросу «{query}»{place} ничего не найдено."),
+            n => format!("По запросу «{query}»{place} найдено: {} {}.", count(n), events(n)),
+        }
+    },
+    in_country: |n, country| match n {
+        0 => format!(" В стране «{country}» — ни одного."),
+        n => format!(" В стране «{country}» — {}.", count(n)),
+    },
+    countries: "Страны",
+    all_countries: "Все",
+    topic: |topic| format!("В этом выпуске: {topic}."),
+    empty_here_but_elsewhere: |n| {
+        format!("В этой стране по запросу ничего нет; в других странах — {} (см. вкладку «Все»).", count(n))
+    },
+    empty_search_all: "Ни в одном выпуске ничего не найдено. Попробуйте меньше слов или другие слова.",
+    empty_search_release: "В этом выпуске ничего не найдено. Попробуйте меньше слов или другие слова либо ищите во всех выпусках.",
+    empty_release: "В этом выпуске здесь нет событий.",
+    showing: |shown, total| format!("Показано {} из {}.", count(shown), count(total)),
+    show_more: |n| format!("Показать ещё {}", count(n)),
+    show_full_text: "Показать полностью",
+    show_less: "Свернуть",
+    copy_citation: "Скопировать ссылку для цитирования",
+    citation_copied: "Ссылка для цитирования скопирована",
+    copy_unavailable: "Копирование здесь недоступно; ссылка для цитирования: ",
+    permalink: "Ссылка на это событие",
+    sources: "Источники",
+    event_release: |number, period| format!("Выпуск №{number} · {period}"),
+    citation: |number, period, title, outlet| {
+        let outlet = if outlet.is_empty() { String::new() } else { format!(", {outlet}") };
+        format!("Информационный бюллетень ЦАРИКЦ №{number} ({period}): «{title}»{outlet}.")
+    },
+    release_not_found: |key| format!("Выпуска {key} в этом файле нет; показан другой выпуск."),
+    event_not_found: |id| format!("События «{id}» в этом файле нет."),
+    country_not_found: |country| format!("В этом выпуске нет событий по стране «{country}»; показаны все страны."),
+    content_fallback: |language| format!("Этого выпуска нет на русском языке; он показан на языке: {language}."),
+    editorial_address: "Адрес редакции",
+    phone: |phone| format!("Тел.: {phone}"),
+    fax: |fax| format!("Факс: {fax}"),
+    page_title: |number, period, country| {
+        let country = if country.is_empty() { String::new() } else { format!(" · {country}") };
+        format!("Информационный бюллетень №{number} · {period}{country} — ЦАРИКЦ")
+    },
+    error_fetch: |url, message| format!("Не удалось загрузить {url}: {message}"),
+    error_status: |url, status, text| format!("Не удалось загрузить {url}: сервер ответил {status} {text}"),
+    error_other_site: |url| {
+        format!("{url} находится на другом сайте: просмотрщик открывает файлы только со своего сайта, чтобы никакая ссылка не могла выдать чужой текст за бюллетени ЦАРИКЦ")
+    },
+    error_too_large: |name, size| format!("Размер {name} — {size} байт; просмотрщик открывает файлы не больше 268435456 байт"),
+    error_read: |name, message| format!("Не удалось прочитать {name}: {message}"),
+    error_decode: |url, reason| format!("{url} — не файл бюллетеней, который может открыть просмотрщик: {reason}"),
+    embedded_bundle_name: "Файл бюллетеней в этой странице",
+    json_syntax: |line, column, message| format!("ошибка JSON в строке {line}, столбце {column}: {message}"),
+    json_format: |found| format!("неподдерживаемый формат {found} в $.format: просмотрщик читает формат 1"),
+    json_limit_hint: "ограничения не дают ошибочному файлу «подвесить» страницу",
+};
