@@ -124,7 +124,16 @@ export function FIXTURES(base) {
   const invalid = structuredClone(base);
   invalid.issues[0].events[3].title = 42;
 
+  // Release #15 twice: as published (English) and in Russian; #16 only in Russian.
+  const bilingual = structuredClone(base);
+  const russian15 = structuredClone(base.issues[0]);
+  russian15.lang = 'ru';
+  russian15.title = 'Информационный бюллетень о прошедших событиях в антинаркотической сфере';
+  for (const event of russian15.events) event.title = `ПО-РУССКИ: ${event.title}`;
+  bilingual.issues = [structuredClone(base.issues[0]), russian15, russianRelease(base)];
+
   return {
+    'bilingual.json': JSON.stringify(bilingual),
     'two-releases.json': JSON.stringify(twoReleases),
     'hostile.json': JSON.stringify(hostileBundle()),
     'invalid-title.json': JSON.stringify(invalid),

@@ -125,9 +125,10 @@ export function fixtureQuery(name) {
  * exceptions (a CSP violation is one) are collected; `done()` asserts there were none and
  * that nothing tried to leave 127.0.0.1. The context is closed when the test ends.
  */
-export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript, serviceWorkers } = {}) {
+export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript, serviceWorkers, locale } = {}) {
   const context = await state.browser.newContext({
     bypassCSP,
+    locale: locale ?? 'en-US',
     // The viewer registers a service worker for reading offline. Requests it answers would
     // bypass the routes below (which hold, fail and block requests), so tests that are not
     // about it block it.
