@@ -6,6 +6,7 @@ use crate::core::country::is_iso_code;
 use crate::core::import::{source_problem, valid_hosts, Date};
 use crate::core::limits::over_limits;
 use crate::core::model::{Bundle, Issue};
+use crate::core::text::is_language_tag;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -90,9 +91,7 @@ impl<'a> Checker<'a> {
         if !(1990..=2200).contains(&issue.year) {
             self.error(&format!("{path}.year"), format!("year {} is not plausible for a release", issue.year));
         }
-        let lang_ok = !issue.lang.is_empty()
-            && issue.lang.len() <= 35
-            && issue.lang.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+        let lang_ok = is_language_tag(&issue.lang);
         if !lang_ok {
             self.error(&format!("{path}.lang"), format!("“{}” is not a language tag like “en” or “ru”", issue.lang));
         }

@@ -262,6 +262,16 @@ pub fn ends_with_connective(text: &str) -> bool {
     CONNECTIVES.iter().any(|word| word.eq_ignore_ascii_case(last) || last.to_lowercase() == *word)
 }
 
+/// True for a plausible BCP 47 language tag (`en`, `ru`, `kk-Cyrl-KZ`): what may go into a
+/// `lang` attribute.
+pub fn is_language_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 35
+        && tag
+            .split('-')
+            .all(|part| !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Cuts text to at most `max_chars` characters for messages, marking the cut.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
     let mut chars = text.chars();

@@ -7,6 +7,7 @@ use crate::core::text::{display_host, is_web_url, url_parts};
 use crate::core::view::{citation, format_period};
 use crate::ui::browser;
 use crate::ui::components::dom_id;
+use crate::ui::components::release::content_lang;
 use crate::ui::components::text::highlighted;
 use crate::ui::load::Loaded;
 use crate::ui::text::use_text;
@@ -72,7 +73,7 @@ pub fn EventCard(props: &CardProps) -> Html {
         rest.iter().find(|paragraph| query.matches_any(paragraph))
     };
     html! {
-        <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={issue.lang.clone()}>
+        <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
             if props.show_release {
                 <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
             }

@@ -186,7 +186,7 @@ fn notices(notices: &[Notice], t: &Messages) -> Html {
 
 fn release_header(issue: &Issue, t: &Messages) -> Html {
     html! {
-        <section class="release-header" lang={issue.lang.clone()} aria-labelledby="release-heading">
+        <section class="release-header" lang={content_lang(issue)} aria-labelledby="release-heading">
             <h1 id="release-heading" lang={t.code}>{ (t.release_heading)(issue.number) }</h1>
             <p class="period">{ format_period(&issue.period.from, &issue.period.to) }</p>
             <p class="release-title">
@@ -211,7 +211,7 @@ fn summary(issue: &Issue, t: &Messages) -> Html {
         return Html::default();
     }
     html! {
-        <section class="summary" lang={issue.lang.clone()} aria-labelledby="summary-heading">
+        <section class="summary" lang={content_lang(issue)} aria-labelledby="summary-heading">
             <h2 id="summary-heading" lang={t.code}>{ t.summary }</h2>
             { for summary.paragraphs.iter().map(|paragraph| html! { <p>{ paragraph.clone() }</p> }) }
             if !summary.counts.is_empty() {
@@ -382,7 +382,7 @@ fn publisher_footer(issue: &Issue, t: &Messages) -> Html {
         }
     };
     html! {
-        <footer class="publisher" lang={issue.lang.clone()} aria-labelledby="publisher-heading">
+        <footer class="publisher" lang={content_lang(issue)} aria-labelledby="publisher-heading">
             <h2 id="publisher-heading" lang={t.code}>{ t.editorial_address }</h2>
             <p class="publisher-name">{ publisher.name.clone() }</p>
             <ul class="contacts">
@@ -405,4 +405,10 @@ fn publisher_footer(issue: &Issue, t: &Messages) -> Html {
 fn is_email(text: &str) -> bool {
     let Some((user, host)) = text.split_once('@') else { return false };
     !user.is_empty() && host.contains('.') && text.chars().all(|c| c.is_alphanumeric() || "@.-_+".contains(c))
+}
+
+/// The release's language for `lang` attributes; none when the bundle's value is not a
+/// language tag (an attribute value cannot harm, but a wrong one misleads screen readers).
+pub(crate) fn content_lang(issue: &Issue) -> Option<String> {
+    crate::core::text::is_language_tag(&issue.lang).then(|| issue.lang.clone())
 }
