@@ -11,4 +11,5 @@ pub mod model;
 pub mod route;
 pub mod search;
 pub mod text;
+pub mod translit;
 pub mod view;

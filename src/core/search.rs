@@ -1,10 +1,14 @@
 //! Full-text search over a bundle's events: case-insensitive and Unicode-aware
-//! (Cyrillic included, `ё` read as `е`), every word of the query must occur.
+//! (Cyrillic included, `ё` read as `е`), every word of the query must occur, in the script
+//! it is typed in or, through the table in [`crate::core::translit`], in the other one:
+//! `Almaty` finds `Алматы` and `бишкек` finds `Bishkek`.
 //!
-//! The folded text of each event is computed once per bundle ([`SearchIndex::new`]), so
-//! a keystroke costs one substring scan per event, not a re-fold of the whole bundle.
+//! The folded text of each event is computed once per bundle ([`SearchIndex::new`]), and
+//! each query word's other-script spellings once per query ([`Query::parse`]), so a
+//! keystroke costs one substring scan and one pass over the spellings per event.
 
 use crate::core::model::{Bundle, Event};
+use crate::core::translit::{self, Spellings};
 
 /// Folds text for matching: lowercase, `ё`→`е`. Produces exactly one char per input
 /// char, so a char offset in the folded text is the same offset in the original, which
@@ -26,10 +30,13 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// A parsed query: folded words, all of which must match.
+/// A parsed query: folded words, all of which must match, each as written or in one of
+/// its other-script spellings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<String>,
+    /// For each term, its other-script spellings ([`translit::spellings`]).
+    spellings: Vec<Spellings>,
 }
 
 impl Query {
@@ -41,7 +48,18 @@ impl Query {
                 terms.push(word.to_owned());
             }
         }
-        Query { terms }
+        let spellings = terms
+            .iter()
+            .enumerate()
+            .map(|(index, term)| {
+                if index < translit::MAX_SPELT_WORDS {
+                    Spellings::new(&translit::spellings(term))
+                } else {
+                    Spellings::default()
+                }
+            })
+            .collect();
+        Query { terms, spellings }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -52,15 +70,20 @@ impl Query {
         &self.terms
     }
 
+    /// True when the term at `index` occurs in the folded text, as written or otherwise spelt.
+    fn term_occurs(&self, index: usize, folded: &str) -> bool {
+        folded.contains(self.terms[index].as_str()) || self.spellings[index].occurs_in(folded)
+    }
+
     /// True when some term occurs in `text` (not folded yet).
     pub fn matches_any(&self, text: &str) -> bool {
         let folded = fold(text);
-        self.terms.iter().any(|term| folded.contains(term.as_str()))
+        (0..self.terms.len()).any(|index| self.term_occurs(index, &folded))
     }
 
     /// True when every term occurs in the folded text.
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.terms.iter().all(|term| folded.contains(term.as_str()))
+        (0..self.terms.len()).all(|index| self.term_occurs(index, folded))
     }
 }
 
@@ -122,15 +145,16 @@ pub struct Fragment<'a> {
     pub marked: bool,
 }
 
-/// Splits `text` into marked and unmarked fragments for the query's terms. Overlapping
-/// or adjacent matches merge into one mark.
+/// Splits `text` into marked and unmarked fragments for the query's terms, as written
+/// and in their other-script spellings. Overlapping or adjacent matches merge into one mark.
 pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<Fragment<'a>> {
     if query.is_empty() || text.is_empty() {
         return vec![Fragment { text, marked: false }];
     }
     let folded: Vec<char> = text.chars().map(fold_char).collect();
     let mut marked = vec![false; folded.len()];
-    for term in query.terms() {
+    for (term, spellings) in query.terms.iter().zip(&query.spellings) {
+        spellings.mark(&folded, &mut marked);
         let term: Vec<char> = term.chars().collect();
         if term.is_empty() || term.len() > folded.len() {
             continue;
@@ -207,5 +231,127 @@ mod tests {
         assert_eq!(ids("nightclubs bishkek"), ["2025-15-kg-1"]);
         assert_eq!(ids("no-such-word"), Vec::<&str>::new());
         assert_eq!(ids("").len(), 10);
+    }
+
+    /// Whether `query` matches `text`, folded as the index folds it.
+    fn finds(query: &str, text: &str) -> bool {
+        Query::parse(query).matches_folded(&fold(text))
+    }
+
+    #[test]
+    fn a_latin_word_finds_its_cyrillic_spelling() {
+        assert!(finds("Almaty", "Ролик снят в Алматы."));
+        assert!(finds("bishkek", "Рейд в Бишкеке"));
+        assert!(finds("MVD", "МВД предупреждает"));
+        assert!(finds("politsiya", "Полиция сотрудничает с ЮНИСЕФ"));
+        assert!(finds("kokshetau", "В Доме дружбы Кокшетау"));
+        assert!(finds("meyirkhan", "Данияр Мейірхан"), "Kazakh letters read as Russian ones");
+        assert!(finds("almaty bishkek", "Алматы и Bishkek"), "each word in either script");
+        assert!(!finds("Almaty", "Ролик снят в Астане."));
+        assert!(!finds("politsiya", "наркополиция"), "another script's spelling matches at a word's start");
+        assert!(finds("polits", "наркополиция полиции"));
+        assert!(finds("mvd", "UMVD"), "the word as typed matches anywhere");
+        assert!(!finds("almaty bishkek", "Алматы и Астана"));
+    }
+
+    #[test]
+    fn a_cyrillic_word_finds_its_latin_spelling() {
+        assert!(finds("бишкек", "Officers inspected nightclubs in Bishkek"));
+        assert!(finds("мвд", "MVD warns citizens"));
+        assert!(finds("полиция", "POLITSIYA"));
+        assert!(finds("казахстан", "North Kazakhstan region"));
+        assert!(finds("мейирхан", "Данияр Мейірхан"), "a Russian spelling finds the Kazakh one");
+        assert!(!finds("бишкек", "Officers inspected nightclubs in Almaty"));
+    }
+
+    #[test]
+    fn cyrillic_case_and_yo_are_folded() {
+        assert!(finds("ПОЛИЦИЯ", "полиция"));
+        assert!(finds("полиция", "ПОЛИЦИЯ"));
+        assert!(finds("ПоЛиЦиЯ", "Полиция"));
+        assert!(finds("волонтеры", "волонтёры регионального движения"));
+        assert!(finds("волонтёры", "Волонтеры"));
+        assert!(finds("ЁЛОЧКА", "лагерь «Елочка»"));
+    }
+
+    #[test]
+    fn latin_queries_still_find_latin_text() {
+        assert!(finds("police", "Police officers met teenagers"));
+        assert!(finds("Spider web", "operation “Spider web” concluded"));
+        assert!(!finds("police", "Customs officers met teenagers"));
+    }
+
+    #[test]
+    fn highlight_marks_the_other_script_match() {
+        let query = Query::parse("bishkek almaty");
+        let shown: Vec<(&str, bool)> =
+            highlight("Рейд в Бишкеке и Алматы, Bishkek", &query).iter().map(|f| (f.text, f.marked)).collect();
+        assert_eq!(
+            shown,
+            [("Рейд в ", false), ("Бишкек", true), ("е и ", false), ("Алматы", true), (", ", false), ("Bishkek", true)]
+        );
+        let query = Query::parse("полиция");
+        let shown: Vec<(&str, bool)> =
+            highlight("POLITSIYA and Полиция", &query).iter().map(|f| (f.text, f.marked)).collect();
+        assert_eq!(shown, [("POLITSIYA", true), (" and ", false), ("Полиция", true)]);
+        // A dropped sign inside a match is marked with it.
+        let query = Query::parse("podezd");
+        let shown: Vec<(&str, bool)> = highlight("в подъезде", &query).iter().map(|f| (f.text, f.marked)).collect();
+        assert_eq!(shown, [("в ", false), ("подъезд", true), ("е", false)]);
+    }
+
+    #[test]
+    fn a_hostile_query_is_bounded() {
+        let words: Vec<String> = (0..500).map(|i| format!("yiyjcyiyjc{i}")).collect();
+        let long_word = "y".repeat(10_000);
+        let text = format!("{} {long_word} {}", words.join(" "), "ыйцж".repeat(100));
+        let query = Query::parse(&text);
+        assert_eq!(query.terms().len(), 502);
+        for (index, spellings) in query.spellings.iter().enumerate() {
+            assert!(spellings.len() <= translit::MAX_SPELLINGS, "word {index}: {}", spellings.len());
+            if index >= translit::MAX_SPELT_WORDS {
+                assert!(spellings.is_empty(), "word {index} is past the words that get spellings");
+            }
+        }
+        let query = Query::parse(&long_word);
+        assert!(query.spellings[0].is_empty(), "a word too long to respell");
+        // Still answers, and still matches what it should.
+        let fragments = highlight("ыйцж", &Query::parse(&text));
+        assert_eq!(fragments.iter().map(|f| f.text).collect::<String>(), "ыйцж");
+        assert!(Query::parse("yiyjcyiyjc0").matches_folded(&fold("yiyjcyiyjc0")));
+    }
+
+    #[test]
+    fn cross_script_search_over_the_english_and_russian_releases() {
+        use crate::core::import::{import_release, ImportOptions};
+        let english = parse_bundle(include_str!("../../static/bundle.json")).unwrap().issues.remove(0);
+        let russian = import_release(
+            include_str!("../../tests/fixtures/releases/information-release-2025-15-ru.txt"),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .issue;
+        let bundle = Bundle { format: 1, issues: vec![english, russian] };
+        let index = SearchIndex::new(&bundle);
+        let found = |query: &str| -> Vec<String> {
+            index
+                .search(&Query::parse(query), None)
+                .iter()
+                .map(|at| format!("{}:{}", bundle.issues[at.issue].lang, bundle.issues[at.issue].events[at.event].id))
+                .collect()
+        };
+        assert_eq!(found("Almaty"), ["ru:2025-15-kz-1"]);
+        assert_eq!(found("bishkek"), ["en:2025-15-kg-1", "ru:2025-15-kg-1"]);
+        assert_eq!(found("бишкек"), ["en:2025-15-kg-1", "ru:2025-15-kg-1"]);
+        assert_eq!(found("politsiya"), ["ru:2025-15-kz-3"]);
+        assert_eq!(found("ПОЛИЦИЯ"), ["ru:2025-15-kz-3"]);
+        assert_eq!(found("волонтеры"), ["ru:2025-15-ru-2"]);
+        assert_eq!(found("topnews.kg"), ["en:2025-15-kg-1", "ru:2025-15-kg-1"]);
+        for query in ["MVD", "мвд"] {
+            let events = found(query);
+            for id in ["en:2025-15-kz-4", "ru:2025-15-kz-4", "en:2025-15-ru-1", "ru:2025-15-ru-1"] {
+                assert!(events.iter().any(|found| found == id), "{query}: {id} in {events:?}");
+            }
+        }
     }
 }
