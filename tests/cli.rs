@@ -264,3 +264,21 @@ fn offline_refuses_a_bad_dist_or_bundle_and_writes_nothing() {
     assert!(text(&refused.stdout).contains("error: $.issues[0].title: title is empty"), "{}", text(&refused.stdout));
     assert!(!output.exists());
 }
+
+#[test]
+fn a_release_in_both_languages_lives_in_one_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    let russian = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/releases/information-release-2025-15-ru.txt");
+    let output = run(&["import", path_str(&sample_path()), russian, "-o", path_str(&bundle)]);
+    assert!(output.status.success(), "{}{}", text(&output.stdout), text(&output.stderr));
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    let versions: Vec<(u64, &str)> = written["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["number"].as_u64().unwrap(), i["lang"].as_str().unwrap()))
+        .collect();
+    assert_eq!(versions, [(15, "en"), (15, "ru")]);
+    assert!(run(&["check", path_str(&bundle)]).status.success());
+}

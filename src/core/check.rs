@@ -59,8 +59,10 @@ pub fn check_bundle(bundle: &Bundle) -> Vec<Problem> {
 #[derive(Default)]
 struct Checker<'a> {
     problems: Vec<Problem>,
-    /// Event ids seen so far, with the path of the first use.
-    ids: HashMap<&'a str, String>,
+    /// Event ids seen so far per language, with the path of the first use. The same event
+    /// in another language version of a release keeps its id (that is how the viewer
+    /// finds it in the reader's language), so ids are unique within a language.
+    ids: HashMap<(&'a str, &'a str), String>,
 }
 
 impl<'a> Checker<'a> {
@@ -133,11 +135,11 @@ impl<'a> Checker<'a> {
             let event_path = format!("{path}.events[{index}]");
             if event.id.trim().is_empty() {
                 self.error(&format!("{event_path}.id"), "event id is empty".into());
-            } else if let Some(first) = self.ids.get(event.id.as_str()) {
+            } else if let Some(first) = self.ids.get(&(issue.lang.as_str(), event.id.as_str())) {
                 let message = format!("event id “{}” is already used at {first}", event.id);
                 self.error(&format!("{event_path}.id"), message);
             } else {
-                self.ids.insert(&event.id, format!("{event_path}.id"));
+                self.ids.insert((&issue.lang, &event.id), format!("{event_path}.id"));
             }
             self.country(&format!("{event_path}.country"), &event.country);
             self.not_blank(&format!("{event_path}.title"), &event.title, "event title");
@@ -191,6 +193,20 @@ mod tests {
         assert_eq!(paths, ["$.issues[0].events[1].id", "$.issues[0].events[1].country", "$.issues[0].events[1].title"]);
         assert!(problems[0].message.contains("$.issues[0].events[0].id"));
         assert!(has_errors(&problems));
+    }
+
+    #[test]
+    fn the_same_event_may_keep_its_id_in_another_language() {
+        let event = r#"{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://a.kz/"}]}"#;
+        let mut bundle = bundle(&format!("[{event}]"), PERIOD);
+        let mut russian = bundle.issues[0].clone();
+        russian.lang = "ru".into();
+        bundle.issues.push(russian.clone());
+        assert_eq!(check_bundle(&bundle), vec![]);
+        bundle.issues.push(russian);
+        let problems = check_bundle(&bundle);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.issues[2]", "$.issues[2].events[0].id"], "the same release and id twice in one language");
     }
 
     #[test]
