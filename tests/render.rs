@@ -116,12 +116,12 @@ fn tabs_follow_the_aria_pattern() {
     assert_eq!(count(&html, r#"role="tab""#), 5);
     assert_eq!(count(&html, r#"aria-selected="true""#), 1);
     assert!(
-        html.contains(r#"role="tab" id="tab-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#),
+        html.contains(r#"role="tab" id="tab-country-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#),
         "{html}"
     );
     assert!(html.contains(r#"<span class="tab-name">Kazakhstan</span> <span class="tab-count">4</span><span class="visually-hidden"> events</span>"#), "{html}");
     assert!(html.contains(r#"<span class="tab-name">Azerbaijan</span> <span class="tab-count">1</span><span class="visually-hidden"> event</span>"#));
-    assert!(html.contains(r#"role="tabpanel" id="events-panel" aria-labelledby="tab-kz""#));
+    assert!(html.contains(r#"role="tabpanel" id="events-panel" aria-labelledby="tab-country-kz""#));
     assert_eq!(count(&html, "<article"), 4, "the Kazakhstan tab shows its 4 events");
     assert!(html.contains("In this release: preventive measures carried out by police officers."));
 }

@@ -8,6 +8,7 @@ use caricc_viewer::core::import::{
     decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES,
 };
 use caricc_viewer::core::model::Bundle;
+use caricc_viewer::core::text::escape_controls;
 use caricc_viewer::offline::{build_files, offline_html, ViewerBuild};
 use clap::{Parser, Subcommand};
 use std::fs;
@@ -76,7 +77,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
-            eprintln!("caricc: {message}");
+            eprintln!("caricc: {}", escape_controls(&message));
             ExitCode::FAILURE
         }
     }
@@ -145,7 +146,9 @@ fn read_bundle_text(path: &Path) -> Result<String, Failure> {
     }
     let bytes = fs::read(path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        Failure(format!("{}: not UTF-8 text (byte {} is invalid)", path.display(), e.utf8_error().valid_up_to()))
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        Failure(format!("{}: line {line}: not UTF-8 text (byte {offset} is invalid)", path.display()))
     })
 }
 
@@ -194,9 +197,10 @@ fn print_report(path: &Path, import: &Import) {
             WarningKind::SuspiciousSource => "source",
             WarningKind::Typo => "typo",
             WarningKind::Structure => "structure",
+            WarningKind::Invisible => "invisible",
         };
         let place = if warning.line > 0 { format!("line {}: ", warning.line) } else { String::new() };
-        println!("  warning ({kind}): {place}{}", warning.message);
+        println!("  warning ({kind}): {place}{}", escape_controls(&warning.message));
     }
     let unplaced = import.report.unplaced_lines();
     let placed = import.report.placements.iter().filter(|p| p.placement != Placement::Unplaced).count();
@@ -213,7 +217,8 @@ fn join_numbers(numbers: &[usize]) -> String {
 
 fn print_problems(problems: &[Problem]) {
     for problem in problems {
-        println!("  {problem}");
+        // Bundle text goes to a terminal: its control characters must not act there.
+        println!("  {}", escape_controls(&problem.to_string()));
     }
 }
 

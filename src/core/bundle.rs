@@ -46,6 +46,8 @@ impl DecodeError {
 /// Parses bundle JSON. Unknown fields are ignored; an unsupported `format` is reported as
 /// such even when the rest of the document has another shape.
 pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
+    // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde would read a struct from a JSON array too, and then complain about its
     // elements; a reader needs to hear that the whole document has the wrong kind.
     let kind = match text.trim_start().chars().next() {

@@ -6,7 +6,7 @@ use crate::core::country::is_iso_code;
 use crate::core::import::{source_problem, valid_hosts, Date};
 use crate::core::limits::over_limits;
 use crate::core::model::{Bundle, Issue};
-use crate::core::text::is_language_tag;
+use crate::core::text::{is_blank, is_language_tag};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -81,7 +81,7 @@ impl<'a> Checker<'a> {
     }
 
     fn not_blank(&mut self, path: &str, text: &str, what: &str) {
-        if text.trim().is_empty() {
+        if is_blank(text) {
             self.error(path, format!("{what} is empty"));
         }
     }
@@ -143,7 +143,7 @@ impl<'a> Checker<'a> {
             }
             self.country(&format!("{event_path}.country"), &event.country);
             self.not_blank(&format!("{event_path}.title"), &event.title, "event title");
-            if event.paragraphs.iter().all(|p| p.trim().is_empty()) {
+            if event.paragraphs.iter().all(|p| is_blank(p)) {
                 self.warning(&format!("{event_path}.paragraphs"), "event has no text".into());
             }
             if event.sources.is_empty() {

@@ -9,8 +9,8 @@
 use crate::core::country::{self, Country, Recognised};
 use crate::core::model::{ContentsEntry, CountryCount, CountryTopic, Event, Issue, Period, Publisher, Source, Summary};
 use crate::core::text::{
-    display_host, edit_distance, ends_sentence, ends_with_connective, excerpt, fold_whitespace, is_all_caps, match_key,
-    starts_lowercase, strip_markup, url_parts,
+    display_host, edit_distance, ends_sentence, ends_with_connective, excerpt, fold_whitespace, is_all_caps,
+    is_invisible, match_key, starts_lowercase, strip_markup, url_parts,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -69,6 +69,9 @@ pub enum WarningKind {
     Typo,
     /// The release's structure is incomplete (an event with no text or no source, no summary…).
     Structure,
+    /// Characters that change how text displays without being seen (right-to-left
+    /// overrides, zero-width spaces): what a reader sees may differ from what is there.
+    Invisible,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +143,15 @@ pub fn import_release(text: &str, options: &ImportOptions) -> Result<Import, Imp
         return Err(ImportError::Empty);
     }
     let mut importer = Importer::default();
+    for (index, line) in text.lines().enumerate() {
+        if let Some(c) = line.chars().find(|&c| is_invisible(c) && c != '\u{ad}') {
+            let message = format!(
+                "contains the invisible character U+{:04X}; the text may display differently from what it says",
+                c as u32
+            );
+            importer.warn(index + 1, WarningKind::Invisible, message);
+        }
+    }
     for block in blocks(text) {
         for segment in segments(&block) {
             importer.place(segment);
@@ -288,6 +300,12 @@ fn source_url(line: &str) -> Option<String> {
             line
         }
     };
+    // A web address broken by the PDF converter (`<http://exa mple.com>`) is still the
+    // source line; the report flags its white space.
+    let lower = inner.to_ascii_lowercase();
+    if line.starts_with('<') && (lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Some(inner.to_owned());
+    }
     let looks_like_url = !inner.is_empty()
         && !inner.contains(char::is_whitespace)
         && (inner.contains("://")

@@ -8,6 +8,7 @@
 //! keystroke costs one substring scan and one pass over the spellings per event.
 
 use crate::core::model::{Bundle, Event};
+use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
 
 /// Folds text for matching: lowercase, `ё`→`е`. Produces exactly one char per input
@@ -42,7 +43,8 @@ pub struct Query {
 impl Query {
     pub fn parse(text: &str) -> Query {
         let mut terms: Vec<String> = Vec::new();
-        for word in fold(text).split_whitespace() {
+        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        for word in fold(&visible).split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if !word.is_empty() && !terms.iter().any(|t| t == word) {
                 terms.push(word.to_owned());
@@ -100,6 +102,8 @@ fn searchable_text(event: &Event) -> String {
         text.push('\n');
         text.push_str(paragraph);
     }
+    // Zero-width and direction characters do not count: "her\u{200b}oin" is found by "heroin".
+    text.retain(|c| !is_invisible(c));
     fold(&text)
 }
 
@@ -189,6 +193,16 @@ mod tests {
         for text in ["İstanbul", "ẞ", "ΣΑΣ", "мвд.рф"] {
             assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_text_from_search() {
+        let bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
+        let mut bundle = bundle;
+        bundle.issues[0].events[0].title = "POLICE SEIZED HER\u{200b}OIN".into();
+        let index = SearchIndex::new(&bundle);
+        assert_eq!(index.search(&Query::parse("heroin"), None).len(), 1);
+        assert_eq!(index.search(&Query::parse("he\u{ad}roin"), None).len(), 1);
     }
 
     #[test]

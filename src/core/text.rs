@@ -316,10 +316,50 @@ pub fn url_parts(url: &str) -> UrlParts<'_> {
     UrlParts { scheme, host }
 }
 
-/// True for the only URLs the viewer turns into links.
+/// Characters that change how text displays without being seen: bidirectional overrides
+/// and isolates, zero-width spaces and joiners, the word joiner, soft hyphen, byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// True when the text shows nothing: empty, white space or invisible characters only.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// Text safe to print on a terminal: control and invisible characters written as `\u{…}`,
+/// so a bundle cannot clear the screen or reorder what a staff member reads.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True for the only URLs the viewer turns into links: http(s), a host a browser can
+/// reach (letters, digits, `-` and `.`, or a bracketed IPv6 address), and nothing invisible
+/// or blank anywhere, so a link cannot show one address and lead to another.
 pub fn is_web_url(url: &str) -> bool {
     let parts = url_parts(url);
-    (parts.scheme == "http" || parts.scheme == "https") && !parts.host.is_empty()
+    (parts.scheme == "http" || parts.scheme == "https")
+        && is_reachable_host(parts.host, url)
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
+fn is_reachable_host(host: &str, url: &str) -> bool {
+    if host.is_empty() {
+        return false;
+    }
+    // url_parts strips the brackets of an IPv6 host: check the URL has both.
+    if url.contains(&format!("[{host}]")) {
+        return host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    }
+    host.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// A host as a reader should see it: punycode labels decoded (`xn--b1aew.xn--p1ai` →
@@ -454,6 +494,13 @@ mod tests {
     }
 
     #[test]
+    fn invisible_text_and_terminal_escapes() {
+        assert!(is_blank("\u{200b} \u{feff}"));
+        assert!(!is_blank("\u{200b}x"));
+        assert_eq!(escape_controls("a\u{1b}[2J b\u{202e}c"), "a\\u{1b}[2J b\\u{202e}c");
+    }
+
+    #[test]
     fn url_parts_and_web_urls() {
         assert_eq!(
             url_parts("https://user@Polisia.kz:443/ru/x?y#z"),
@@ -464,6 +511,13 @@ mod tests {
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("https:///nohost"));
         assert!(!is_web_url("www.caricc.org"));
+        // Links a browser cannot follow, or that would show one address and lead to another.
+        assert!(!is_web_url("https://\u{202e}zk.ailisop/a"));
+        assert!(!is_web_url("http://[::1"));
+        assert!(!is_web_url("http://exa mple.com/"));
+        assert!(!is_web_url("https://a..kz/"));
+        assert!(is_web_url("http://[::1]:8080/x"));
+        assert!(is_web_url("https://мвд.рф/news"));
     }
 
     #[test]

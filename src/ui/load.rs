@@ -71,6 +71,8 @@ pub enum LoadError {
     Status { url: String, status: u16, status_text: String },
     #[error("{name} is {size} bytes; the viewer opens bundles of at most {MAX_BUNDLE_BYTES} bytes")]
     TooLarge { name: String, size: f64 },
+    #[error("{name}: line {line}: not UTF-8 text (byte {offset} is invalid)")]
+    NotUtf8 { name: String, line: usize, offset: usize },
     #[error("Could not read {name}: {message}")]
     File { name: String, message: String },
     #[error("{url} is not a bundle this viewer can read: {source}")]
@@ -90,6 +92,7 @@ impl LoadError {
             LoadError::Status { url, status, status_text } => (t.error_status)(url, *status, status_text),
             LoadError::TooLarge { name, size } => (t.error_too_large)(name, *size),
             LoadError::File { name, message } => (t.error_read)(name, message),
+            LoadError::NotUtf8 { name, line, offset } => (t.error_not_utf8)(name, *line, *offset),
             LoadError::Decode { url, source } => (t.error_decode)(url, &source.describe(t)),
         }
     }
@@ -155,13 +158,22 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
     if file.size() > MAX_BUNDLE_BYTES as f64 {
         return Err(LoadError::TooLarge { name, size: file.size() });
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?
-        .as_string()
-        .ok_or_else(|| LoadError::File { name: name.clone(), message: "not text".into() })?;
+        .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?;
+    let text = utf8_text(js_sys::Uint8Array::new(&buffer).to_vec(), &name)?;
     let bundle = parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: name.clone(), source })?;
     Ok(Loaded::new(bundle, Origin::File { name }))
+}
+
+/// Bytes as UTF-8 text, refusing what is not, as the CLI does (a browser's own decoding
+/// would quietly turn bad bytes into U+FFFD and drop a byte-order mark).
+fn utf8_text(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        LoadError::NotUtf8 { name: name.to_owned(), line, offset }
+    })
 }
 
 /// Fetches and parses the bundle at `url`.
@@ -177,7 +189,7 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
         });
     }
     let saved = response.headers().get(OFFLINE_COPY_HEADER);
-    let text = response.text().await.map_err(network)?;
+    let text = utf8_text(response.binary().await.map_err(network)?, url)?;
     let bundle =
         parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
     Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))

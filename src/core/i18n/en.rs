@@ -96,6 +96,7 @@ pub const EN: Messages = Messages {
         format!("{name} is {size} bytes; the viewer opens bundles of at most 268435456 bytes")
     },
     error_read: |name, message| format!("Could not read {name}: {message}"),
+    error_not_utf8: |name, line, offset| format!("{name}: line {line}: not UTF-8 text (byte {offset} is invalid)"),
     error_decode: |url, reason| format!("{url} is not a bundle this viewer can read: {reason}"),
     embedded_bundle_name: "The bundle in this page",
     json_syntax: |line, column, message| format!("not valid JSON at line {line}, column {column}: {message}"),

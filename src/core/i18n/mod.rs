@@ -109,6 +109,8 @@ pub struct Messages {
     pub error_other_site: fn(&str) -> String,
     pub error_too_large: fn(&str, f64) -> String,
     pub error_read: fn(&str, &str) -> String,
+    /// (file, line, byte offset)
+    pub error_not_utf8: fn(&str, usize, usize) -> String,
     pub error_decode: fn(&str, &str) -> String,
     pub embedded_bundle_name: &'static str,
     pub json_syntax: fn(usize, usize, &str) -> String,

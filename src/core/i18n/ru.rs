@@ -90,6 +90,7 @@ pub const RU: Messages = Messages {
     },
     error_too_large: |name, size| format!("Размер {name} — {size} байт; просмотрщик открывает файлы не больше 268435456 байт"),
     error_read: |name, message| format!("Не удалось прочитать {name}: {message}"),
+    error_not_utf8: |name, line, offset| format!("{name}: строка {line}: текст не в кодировке UTF-8 (ошибка в байте {offset})"),
     error_decode: |url, reason| format!("{url} — не файл бюллетеней, который может открыть просмотрщик: {reason}"),
     embedded_bundle_name: "Файл бюллетеней в этой странице",
     json_syntax: |line, column, message| format!("ошибка JSON в строке {line}, столбце {column}: {message}"),

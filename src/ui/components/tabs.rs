@@ -3,13 +3,19 @@
 
 use crate::core::view::{country_name, Tab};
 use crate::ui::browser::{self, HistoryMode};
+use crate::ui::components::dom_id;
 use crate::ui::text::use_text;
 use yew::prelude::*;
 
 pub const PANEL_ID: &str = "events-panel";
 
+/// Country tabs get a prefix of their own so no code from a bundle (even "all") can
+/// give two tabs one id.
 pub fn tab_id(country: Option<&str>) -> String {
-    format!("tab-{}", country.unwrap_or("all"))
+    match country {
+        Some(code) => dom_id("tab-country", code),
+        None => "tab-all".to_owned(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
