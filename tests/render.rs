@@ -116,7 +116,9 @@ fn tabs_follow_the_aria_pattern() {
     assert_eq!(count(&html, r#"role="tab""#), 5);
     assert_eq!(count(&html, r#"aria-selected="true""#), 1);
     assert!(
-        html.contains(r#"role="tab" id="tab-country-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#),
+        html.contains(
+            r#"role="tab" id="tab-country-kz" aria-selected="true" aria-controls="events-panel" tabindex="0""#
+        ),
         "{html}"
     );
     assert!(html.contains(r#"<span class="tab-name">Kazakhstan</span> <span class="tab-count">4</span><span class="visually-hidden"> events</span>"#), "{html}");
@@ -287,6 +289,9 @@ fn the_russian_interface() {
     ] {
         assert!(html.contains(expected), "missing {expected:?} in {html}");
     }
+    // Links keep the interface language the reader chose.
+    let chosen = render_in("ru", ready(EMBEDDED), "#lang=ru&country=kg");
+    assert!(chosen.contains(r##"href="#release=2025-15&amp;event=2025-15-kg-1&amp;lang=ru""##), "{chosen}");
     // The release's own text keeps its language.
     assert!(
         html.contains(r#"<article id="event-2025-15-kz-1" aria-labelledby="title-2025-15-kz-1" lang="en""#),

@@ -84,6 +84,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                     release: Some(release),
                     query: route.query.clone(),
                     scope: route.scope,
+                    lang: route.lang.clone(),
                     ..Route::default()
                 };
                 go(next, HistoryMode::Push);
@@ -325,7 +326,13 @@ fn event_list(
                 let issue = &bundle.issues[at.issue];
                 let event = &issue.events[at.event];
                 let expanded = view.opened == Some(at);
-                let permalink = Route { release: Some(release_key(issue)), event: Some(event.id.clone()), ..Route::default() };
+                // A link to the event alone, in the interface language the reader chose.
+                let permalink = Route {
+                    release: Some(release_key(issue)),
+                    event: Some(event.id.clone()),
+                    lang: props.route.lang.clone(),
+                    ..Route::default()
+                };
                 let on_toggle = {
                     let go = go.clone();
                     let id = event.id.clone();
