@@ -288,13 +288,7 @@ fn bidi_controls_and_invisible_characters_in_a_release_are_kept_exactly() {
     let urls: Vec<&str> = import.issue.events.iter().flat_map(|e| e.sources.iter().map(|s| s.url.as_str())).collect();
     assert_eq!(urls, ["https://mvd.tj/\u{202e}txt.exe", "https://\u{202e}jt.dvm/a", "https://mvd.tj/c"]);
     // An override in a host makes it invalid, and says so.
-    let flagged: Vec<&str> = import
-        .report
-        .warnings
-        .iter()
-        .filter(|w| w.kind == WarningKind::SuspiciousSource)
-        .map(|w| w.message.as_str())
-        .collect();
+    let flagged: Vec<&str> = import.report.messages(WarningKind::SuspiciousSource);
     assert_eq!(
         flagged,
         ["source https://\u{202e}jt.dvm/a: host “\u{202e}jt.dvm” is not a valid internationalised domain name"]

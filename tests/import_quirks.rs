@@ -104,13 +104,7 @@ fn sources_in_angle_brackets_bare_and_punycode() {
             vec!["https://xn--b1aew.xn--plai/news/item/2"]
         ]
     );
-    let suspicious: Vec<&str> = import
-        .report
-        .warnings
-        .iter()
-        .filter(|w| w.kind == WarningKind::SuspiciousSource)
-        .map(|w| w.message.as_str())
-        .collect();
+    let suspicious: Vec<&str> = import.report.messages(WarningKind::SuspiciousSource);
     assert_eq!(suspicious.len(), 1, "{suspicious:#?}");
     assert!(suspicious[0].contains("did you mean xn--b1aew.xn--p1ai"));
 }
@@ -162,13 +156,7 @@ fn a_heading_that_is_not_a_country_is_an_event_title() {
 fn disagreements_with_the_summary_are_reported() {
     let body = "## REPUBLIC OF TAJIKISTAN\n\n### A\n\nText.\n\n<https://mvd.tj/a>";
     let import = import(&release("", TAJIK_SUMMARY, body));
-    let counts: Vec<&str> = import
-        .report
-        .warnings
-        .iter()
-        .filter(|w| w.kind == WarningKind::CountMismatch)
-        .map(|w| w.message.as_str())
-        .collect();
+    let counts: Vec<&str> = import.report.messages(WarningKind::CountMismatch);
     assert_eq!(
         counts,
         [

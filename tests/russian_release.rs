@@ -7,6 +7,8 @@
 //! The fixture has one deliberate flaw, the same kind the English text has: the source of
 //! the Pskov event (line 189) has `l` for `1` in its punycode host (`xn--b1aew.xn--plai`).
 
+mod common;
+
 use caricc_viewer::core::check::{check_bundle, Severity};
 use caricc_viewer::core::import::{import_release, Import, ImportOptions, Placement, WarningKind};
 use caricc_viewer::core::model::{Bundle, FORMAT_VERSION};
@@ -26,9 +28,8 @@ fn russian() -> Import {
 fn every_event_of_the_russian_release() {
     let issue = russian().issue;
     // (id, country, outlet, title, paragraph count, source URL)
-    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, usize, &'a str);
     #[rustfmt::skip]
-    let expected: &[Expected] = &[
+    let expected: &[common::ExpectedEvent] = &[
         ("2025-15-az-1", "az", None, "В ИСПРАВИТЕЛЬНЫХ УЧРЕЖДЕНИЯХ ПРОВЕДЕНЫ ПРОСВЕТИТЕЛЬСКИЕ МЕРОПРИЯТИЯ ПРОТИВ НАРКОМАНИИ", 4, "https://www.nmdk.gov.az/page/post/3408/"),
         ("2025-15-kz-1", "kz", None, "ОТ ОБЫЧНОГО КУРЬЕРА ДО ПРЕСТУПНИКА: СОЦИАЛЬНЫЙ РОЛИК МВД ПОКАЗАЛ ЦЕНУ «ЛЕГКОГО ЗАРАБОТКА»", 4, "https://polisia.kz/ru/ot-obychnogo-kur-era-do-prestupnika-sotsial-nyj-rolik-mvd-pokazal-tsenu-legkogo-zarabotka/"),
         ("2025-15-kz-2", "kz", None, "ПОЛИЦЕЙСКИЕ И IT-СПЕЦИАЛИСТЫ ОБЪЕДИНЯЮТСЯ ДЛЯ БОРЬБЫ С НАРКОПРЕСТУПНОСТЬЮ В СКО", 3, "https://polisia.kz/ru/politsejskie-i-it-spetsialisty-ob-edinyayutsya-dlya-bor-by-s-narkoprestupnost-yu-v-sko/"),
@@ -40,17 +41,7 @@ fn every_event_of_the_russian_release() {
         ("2025-15-ru-3", "ru", None, "СОТРУДНИКИ УНК УМВД РОССИИ ПО ТАМБОВСКОЙ ОБЛАСТИ ПРОВЕЛИ АНТИНАРКОТИЧЕСКОЕ МЕРОПРИЯТИЕ С ВОСПИТАННИКАМИ ДЕТСКОГО ОЗДОРОВИТЕЛЬНОГО ЛАГЕРЯ «СПУТНИК»", 3, "https://xn--b1aew.xn--p1ai/news/item/68208864"),
         ("2025-15-ru-4", "ru", None, "МЕЖДУНАРОДНАЯ АНТИНАРКОТИЧЕСКАЯ ОПЕРАЦИЯ «ПАУТИНА» ЗАВЕРШЕНА", 4, "https://xn--b1aew.xn--p1ai/news/item/68561326"),
     ];
-    assert_eq!(issue.events.len(), expected.len());
-    for (event, &(id, country, outlet, title, paragraphs, url)) in issue.events.iter().zip(expected) {
-        assert_eq!(event.id, id);
-        assert_eq!(event.country, country, "{id}");
-        assert_eq!(event.outlet.as_deref(), outlet, "{id}");
-        assert_eq!(event.title, title, "{id}");
-        assert_eq!(event.paragraphs.len(), paragraphs, "{id}: {:#?}", event.paragraphs);
-        let urls: Vec<&str> = event.sources.iter().map(|s| s.url.as_str()).collect();
-        assert_eq!(urls, [url], "{id}");
-        assert!(event.paragraphs.iter().all(|p| !p.contains("**") && !p.contains("<i>")), "{id}: markup left");
-    }
+    common::assert_events(&issue, expected);
 }
 
 #[test]

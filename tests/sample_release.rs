@@ -1,6 +1,8 @@
 //! Golden tests on the real release texts beside the repository (`../shared/releases`),
 //! and the embedded default bundle built from them.
 
+mod common;
+
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::check_bundle;
 use caricc_viewer::core::import::{import_release, Import, ImportOptions, Placement, WarningKind};
@@ -24,8 +26,7 @@ fn sample() -> Import {
 fn every_event_of_release_15() {
     let issue = sample().issue;
     // (id, country, outlet, title, paragraph count, source URL)
-    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, usize, &'a str);
-    let expected: &[Expected] = &[
+    let expected: &[common::ExpectedEvent] = &[
         ("2025-15-az-1", "az", None, "AN AWARENESS-RAISING EVENT AGAINST DRUG ADDICTION HELD IN CORRECTIONAL FACILITIES", 4, "https://www.nmdk.gov.az/page/post/3408/"),
         ("2025-15-kz-1", "kz", None, "FROM ORDINARY COURIER TO CRIMINAL: INTERIOR MINISTRY SOCIAL MEDIA VIDEO SHOWS THE PRICE OF “EASY MONEY”", 6, "https://polisia.kz/ru/ot-obychnogo-kur-era-do-prestupnika-sotsial-nyj-rolik-mvd-pokazal-tsenu-legkogo-zarabotka/"),
         ("2025-15-kz-2", "kz", None, "POLICE OFFICERS AND IT SPECIALISTS JOIN FORCES TO COMBAT DRUG CRIME IN NORTH KAZAKHSTAN REGION", 6, "https://polisia.kz/ru/politsejskie-i-it-spetsialisty-ob-edinyayutsya-dlya-bor-by-s-narkoprestupnost-yu-v-sko/"),
@@ -37,16 +38,7 @@ fn every_event_of_release_15() {
         ("2025-15-ru-3", "ru", None, "OFFICERS OF UNK UMVD OF RUSSIA IN TAMBOV REGION HELD AN ANTI-DRUG EVENT WITH PUPILS OF THE SPUTNIK CHILDREN’S HEALTH CAMP", 5, "https://xn--b1aew.xn--plai/news/item/68208864"),
         ("2025-15-ru-4", "ru", None, "INTERNATIONAL ANTI-DRUG OPERATION “SPIDER WEB” CONCLUDED", 9, "https://xn--b1aew.xn--plai/news/item/68561326"),
     ];
-    assert_eq!(issue.events.len(), expected.len());
-    for (event, &(id, country, outlet, title, paragraphs, url)) in issue.events.iter().zip(expected) {
-        assert_eq!(event.id, id);
-        assert_eq!(event.country, country, "{id}");
-        assert_eq!(event.outlet.as_deref(), outlet, "{id}");
-        assert_eq!(event.title, title, "{id}");
-        assert_eq!(event.paragraphs.len(), paragraphs, "{id}: {:#?}", event.paragraphs);
-        let urls: Vec<&str> = event.sources.iter().map(|s| s.url.as_str()).collect();
-        assert_eq!(urls, [url], "{id}");
-    }
+    common::assert_events(&issue, expected);
 }
 
 #[test]

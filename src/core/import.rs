@@ -91,6 +91,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// The messages of one kind of warning, in input order.
+    pub fn messages(&self, kind: WarningKind) -> Vec<&str> {
+        self.warnings.iter().filter(|w| w.kind == kind).map(|w| w.message.as_str()).collect()
+    }
+
     /// Line numbers the issue does not hold.
     pub fn unplaced_lines(&self) -> Vec<usize> {
         self.placements.iter().filter(|p| p.placement == Placement::Unplaced).map(|p| p.line).collect()
