@@ -8,6 +8,7 @@ use caricc_viewer::core::import::{
     decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES,
 };
 use caricc_viewer::core::model::Bundle;
+use caricc_viewer::core::synth::{import_all, synth_releases};
 use caricc_viewer::core::text::escape_controls;
 use caricc_viewer::offline::{build_files, offline_html, ViewerBuild};
 use clap::{Parser, Subcommand};
@@ -62,6 +63,21 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write a synthetic archive for benchmarks, the same for the same seed: COUNT releases
+    /// shaped like the real ones (two a month back from 2025, about 20 events each, a third
+    /// also or only in Russian), as a bundle (-o) and/or as release texts (--texts).
+    Synth {
+        /// Releases to write (a release in two languages counts twice).
+        count: usize,
+        /// The bundle to write (what `caricc import` makes of the texts).
+        #[arg(short, long, required_unless_present = "texts")]
+        output: Option<PathBuf>,
+        /// A folder to write the release texts into, one file per release.
+        #[arg(long)]
+        texts: Option<PathBuf>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// A failure the user must see; the message already says what and where.
@@ -73,6 +89,7 @@ fn main() -> ExitCode {
         Command::Import { releases, output, strict, lang } => run_import(&releases, &output, strict, lang),
         Command::Check { bundle, strict } => run_check(&bundle, strict),
         Command::Offline { dist, bundle, output } => run_offline(&dist, &bundle, &output),
+        Command::Synth { count, output, texts, seed } => run_synth(count, output.as_deref(), texts.as_deref(), seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -279,6 +296,31 @@ fn run_offline(dist: &Path, bundle_path: &Path, output: &Path) -> Result<(), Fai
         build.css.len(),
         bundle.issues.len()
     );
+    Ok(())
+}
+
+fn run_synth(count: usize, output: Option<&Path>, texts: Option<&Path>, seed: u64) -> Result<(), Failure> {
+    let releases = synth_releases(count, seed).map_err(|e| Failure(e.to_string()))?;
+    let events: u32 = releases.iter().map(|release| release.events()).sum();
+    if let Some(folder) = texts {
+        fs::create_dir_all(folder).map_err(|e| Failure(format!("{}: cannot create: {e}", folder.display())))?;
+        for release in &releases {
+            let path = folder.join(release.file_name());
+            fs::write(&path, &release.text).map_err(|e| Failure(format!("{}: not written: {e}", path.display())))?;
+        }
+        println!("{}: wrote {} release texts ({events} events, seed {seed})", folder.display(), releases.len());
+    }
+    if let Some(output) = output {
+        let bundle = import_all(&releases).map_err(|e| Failure(e.to_string()))?;
+        let json = to_json(&bundle);
+        write_atomically(output, json.as_bytes())?;
+        println!(
+            "{}: wrote {} release(s), {events} events, {} bytes (seed {seed})",
+            output.display(),
+            bundle.issues.len(),
+            json.len()
+        );
+    }
     Ok(())
 }
 

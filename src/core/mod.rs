@@ -10,6 +10,7 @@ pub mod limits;
 pub mod model;
 pub mod route;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod translit;
 pub mod view;
