@@ -1,0 +1,613 @@
+// The archive-scale benchmark's measuring half (bench/run.sh builds and generates first).
+// Not a test: it asserts nothing about speed, it prints figures.
+//
+//   node bench/run.mjs --sample static/bundle.json --archive target/bench/archive.json \
+//        --texts target/bench/texts [--runs 5] [--out target/bench/results.json]
+//
+// It serves dist/ on 127.0.0.1 (every file gzip -9 compressed, as a static web server with
+// precompressed files would send it; `bundle.json` is the bundle under test, so the viewer
+// takes the path a reader's visit takes, no `?bundle=`), and drives Debian's Chromium
+// headless. Every page load is a fresh browser context with the HTTP cache disabled, so no
+// run reuses anything of another. Figures are medians over the runs; keystroke and tab
+// latencies are p50/p95 within a run, then the median of those over the runs.
+
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { gzipSync, constants as zlib } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import os from 'node:os';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+// Playwright's driver is installed for the browser tests (scripts/setup.sh).
+const { chromium } = createRequire(path.join(root, 'tests/e2e/package.json'))('playwright-core');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const RUNS = Number(args.runs ?? 5);
+const IMPORT_RUNS = Number(args['import-runs'] ?? 3);
+const SAMPLE = path.resolve(root, args.sample ?? 'static/bundle.json');
+const ARCHIVE = path.resolve(root, args.archive ?? 'target/bench/archive.json');
+const TEXTS = path.resolve(root, args.texts ?? 'target/bench/texts');
+const OUT = path.resolve(root, args.out ?? 'target/bench/results.json');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Everything is bounded: a page that never shows a card, a keystroke that never settles, a
+// whole run that hangs. The watchdog ends the process (and so the browser and the server).
+const WATCHDOG_MS = Number(args['time-limit'] ?? 25 * 60) * 1000;
+const watchdog = setTimeout(() => {
+  console.error(`bench: gave up after ${WATCHDOG_MS / 1000} s`);
+  process.exit(3);
+}, WATCHDOG_MS);
+watchdog.unref();
+const LOAD_LIMIT_MS = 120_000;
+const SETTLE_LIMIT_MS = 15_000;
+/// No DOM change for this long after the last one: the page has settled.
+const QUIET_MS = 150;
+
+// ---- Serving --------------------------------------------------------------------------------
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+const SUB_PATH = '/releases/';
+
+function entry(file) {
+  const raw = readFileSync(file);
+  return { raw, gzip: gzipSync(raw, { level: zlib.Z_BEST_COMPRESSION }), type: TYPES[path.extname(file)] ?? 'application/octet-stream' };
+}
+
+const files = new Map(readdirSync(dist).filter((name) => name !== 'bundle.json').map((name) => [name, entry(path.join(dist, name))]));
+const bundles = { sample: entry(SAMPLE), archive: entry(ARCHIVE) };
+const served = { bundle: 'sample', requests: [] };
+
+const server = createServer((request, response) => {
+  const { pathname } = new URL(request.url, 'http://127.0.0.1');
+  served.requests.push(pathname);
+  const name = decodeURIComponent(pathname.slice(SUB_PATH.length)) || 'index.html';
+  const file = pathname.startsWith(SUB_PATH) ? (name === 'bundle.json' ? bundles[served.bundle] : files.get(name)) : undefined;
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+    return response.end('not found');
+  }
+  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  const body = gzip ? file.gzip : file.raw;
+  response.writeHead(200, {
+    'content-type': file.type,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const viewerUrl = `${origin}${SUB_PATH}`;
+
+// ---- In the page ----------------------------------------------------------------------------
+
+// Installed before any of the page's scripts. Records when the first event card (an
+// `article`) enters the DOM and the frame after it, long tasks, and, once armed, one
+// interaction: its start (the event's own timestamp: keydown, or beforeinput for text
+// typed without a key, or mousedown) and the frame after the last DOM change it caused.
+const PROBE = `(() => {
+  const bench = (window.__bench = { appMounted: null, firstCard: null, firstCardFrame: null, longTasks: [] });
+  let resolveReady;
+  bench.ready = new Promise((resolve) => (resolveReady = resolve));
+  const load = new MutationObserver(() => {
+    if (bench.appMounted === null && document.querySelector('.app')) bench.appMounted = performance.now();
+    if (bench.firstCard === null && document.querySelector('article')) {
+      bench.firstCard = performance.now();
+      load.disconnect();
+      requestAnimationFrame(() => setTimeout(() => {
+        bench.firstCardFrame = performance.now();
+        resolveReady();
+      }, 0));
+    }
+  });
+  load.observe(document, { childList: true, subtree: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) bench.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+
+  const probe = (window.__probe = { armed: false });
+  probe.arm = () => Object.assign(probe, { armed: true, start: null, last: null, painted: null, seq: 0, status: false, panel: false, mutations: 0 });
+  const started = (event) => { if (probe.armed && probe.start === null) probe.start = event.timeStamp; };
+  for (const type of ['keydown', 'beforeinput', 'input', 'mousedown']) addEventListener(type, started, true);
+  new MutationObserver((records) => {
+    if (!probe.armed) return;
+    probe.last = performance.now();
+    probe.mutations += records.length;
+    const seq = ++probe.seq;
+    for (const record of records) {
+      const element = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      if (element?.closest('[role=status].result-count')) probe.status = true;
+      if (element?.closest('[role=tabpanel]')) probe.panel = true;
+    }
+    // The frame that shows this change: requestAnimationFrame runs before it is painted,
+    // the task queued from there runs after.
+    requestAnimationFrame(() => setTimeout(() => { if (probe.seq === seq) probe.painted = performance.now(); }, 0));
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  // Resolves once nothing has changed for quietMs after the last change has been painted.
+  probe.settled = (quietMs, limitMs) => new Promise((resolve) => {
+    const begun = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      const quiet = probe.last === null ? now - begun >= quietMs : probe.painted !== null && now - probe.last >= quietMs;
+      if (quiet || now - begun > limitMs) {
+        probe.armed = false;
+        resolve({ start: probe.start, last: probe.last, painted: probe.painted, status: probe.status, panel: probe.panel,
+                  mutations: probe.mutations, timedOut: !quiet });
+      } else setTimeout(tick, 10);
+    };
+    tick();
+  });
+})();`;
+
+// ---- Helpers --------------------------------------------------------------------------------
+
+const median = (values) => {
+  const sorted = values.filter((v) => v != null && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+/// Nearest-rank percentile.
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
+};
+const log = (...parts) => console.error('bench:', ...parts);
+
+let browser;
+async function launch() {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+      // Nothing but 127.0.0.1 is reachable, without intercepting requests (interception
+      // would add a round trip to this process to every request).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+/** A fresh context and page (nothing shared with earlier runs), the HTTP cache disabled. */
+async function freshPage({ serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ serviceWorkers, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(SETTLE_LIMIT_MS);
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const errors = [];
+  const offsite = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin)) offsite.push(request.url());
+  });
+  return { context, page, cdp, errors, offsite };
+}
+
+/** Loads the viewer with the named bundle as bundle.json; returns load figures. */
+async function loadViewer(name, options = {}) {
+  served.bundle = name;
+  const run = await freshPage(options);
+  const { page, cdp } = run;
+  await page.goto(viewerUrl, { waitUntil: 'commit', timeout: LOAD_LIMIT_MS });
+  await Promise.race([
+    page.evaluate(() => window.__bench.ready),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no event card within ${LOAD_LIMIT_MS} ms`)), LOAD_LIMIT_MS)),
+  ]);
+  const load = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource').map((r) => ({
+      name: new URL(r.name).pathname.split('/').pop(),
+      start: r.startTime,
+      responseStart: r.responseStart,
+      end: r.responseEnd,
+      transfer: r.transferSize,
+      encoded: r.encodedBodySize,
+      decoded: r.decodedBodySize,
+    }));
+    const { appMounted, firstCard, firstCardFrame, longTasks } = window.__bench;
+    return { appMounted, firstCard, firstCardFrame, longTasks, resources, cards: document.querySelectorAll('article').length };
+  });
+  const bundle = load.resources.find((r) => r.name === 'bundle.json');
+  // The main thread's longest task after the bundle arrived: decoding, indexing, drawing.
+  const task = load.longTasks.filter((t) => bundle && t.start + t.duration >= bundle.end).sort((a, b) => b.duration - a.duration)[0];
+  return {
+    ...run,
+    load: {
+      appMounted: load.appMounted,
+      firstCard: load.firstCard,
+      firstCardFrame: load.firstCardFrame,
+      bundleRequested: bundle?.start,
+      bundleReceived: bundle?.end,
+      bundleTransfer: bundle?.transfer,
+      afterBundle: bundle ? load.firstCard - bundle.end : null,
+      longestTaskAfterBundle: task?.duration ?? null,
+      cards: load.cards,
+      transfers: Object.fromEntries(load.resources.map((r) => [r.name, r.transfer])),
+    },
+  };
+}
+
+async function settle(page) {
+  await page.evaluate(() => window.__probe.arm());
+  return page.evaluate(([quiet, limit]) => window.__probe.settled(quiet, limit), [QUIET_MS, SETTLE_LIMIT_MS]);
+}
+
+/** Memory after the load (garbage collected first), and DOM size. */
+async function memory({ page, cdp }) {
+  await settle(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return page.evaluate(async () => {
+    const tag = document.querySelector('script[data-app-js]');
+    let wasm = null;
+    try {
+      // The same module instance boot.js started: its init returns the running instance's exports.
+      const app = await import(new URL(tag.dataset.appJs, document.baseURI).href);
+      wasm = (await app.default()).memory.buffer.byteLength;
+    } catch {}
+    return { heap: performance.memory?.usedJSHeapSize ?? null, wasm, nodes: document.getElementsByTagName('*').length };
+  });
+}
+
+/** The same bytes, fetched again in the same page, through JSON.parse. */
+async function jsonParse(page) {
+  return page.evaluate(async () => {
+    const text = await (await fetch('bundle.json', { cache: 'no-store' })).text();
+    const started = performance.now();
+    const value = JSON.parse(text);
+    const ms = performance.now() - started;
+    return { ms, chars: text.length, releases: value.issues.length };
+  });
+}
+
+/** Types each query a key at a time into an empty search box; one latency per keystroke
+ *  that changed the result count. */
+async function typing(page, queries) {
+  const box = page.getByRole('searchbox');
+  const result = { latencies: [], unchanged: 0, timedOut: 0 };
+  for (const query of queries) {
+    await box.fill('');
+    await settle(page);
+    await box.focus();
+    for (const key of query) {
+      await page.evaluate(() => window.__probe.arm());
+      await page.keyboard.type(key);
+      const r = await page.evaluate(([quiet, limit]) => window.__probe.settled(quiet, limit), [QUIET_MS, SETTLE_LIMIT_MS]);
+      if (r.timedOut || r.start === null) result.timedOut += 1;
+      else if (!r.status) result.unchanged += 1;
+      else result.latencies.push(r.painted - r.start);
+    }
+  }
+  await box.fill('');
+  await settle(page);
+  return result;
+}
+
+/** Clicks the country tabs in turn; one latency per click that changed the panel. */
+async function tabbing(page, clicks) {
+  const tabs = page.getByRole('tab');
+  const count = await tabs.count();
+  const result = { latencies: [], unchanged: 0, timedOut: 0, tabs: count };
+  for (let i = 1; i <= clicks; i += 1) {
+    const tab = tabs.nth(i % count);
+    await tab.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.__probe.arm());
+    await tab.click();
+    const r = await page.evaluate(([quiet, limit]) => window.__probe.settled(quiet, limit), [QUIET_MS, SETTLE_LIMIT_MS]);
+    if (r.timedOut || r.start === null) result.timedOut += 1;
+    else if (!r.panel) result.unchanged += 1;
+    else result.latencies.push(r.painted - r.start);
+  }
+  await tabs.first().click();
+  await settle(page);
+  return result;
+}
+
+const summary = (result) => ({
+  latencies: result.latencies.map((ms) => Math.round(ms * 10) / 10),
+  p50: percentile(result.latencies, 50),
+  p95: percentile(result.latencies, 95),
+  n: result.latencies.length,
+  unchanged: result.unchanged,
+  timedOut: result.timedOut,
+});
+
+// Latin, Latin finding Cyrillic, Cyrillic, a word that matches nothing, two words.
+const QUERIES = ['police', 'almaty', 'полиция', 'наркотик', 'zqxw', 'drug courier'];
+
+/** One full run on the archive: load, memory, JSON.parse, search, tabs, "Show 50 more". */
+async function archiveRun() {
+  const run = await loadViewer('archive');
+  const { page } = run;
+  try {
+    // A reader's first visit also installs the service worker, which fetches the page, the
+    // app and the bundle again to keep them: let it finish before timing interactions.
+    await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 60_000))]));
+    const afterLoad = await memory(run);
+    const parse = await jsonParse(page);
+    const searchRelease = summary(await typing(page, QUERIES));
+    const tabsRelease = summary(await tabbing(page, 30));
+    // With the search box empty the box shows unchecked (the scope is kept, and applies
+    // from the first letter typed), so click rather than check(), then verify the scope.
+    await page.getByRole('checkbox', { name: 'Search all releases' }).click();
+    await settle(page);
+    const searchAll = summary(await typing(page, QUERIES));
+    await page.getByRole('searchbox').fill('police');
+    await settle(page);
+    const status = await page.locator('[role=status].result-count').textContent();
+    if (!/in all releases/.test(status)) throw new Error(`not searching all releases: “${status}”`);
+    const tabsAll = summary(await tabbing(page, 30));
+    const searchAllNodes = (await memory(run)).nodes;
+    await page.evaluate(() => window.__probe.arm());
+    await page.getByRole('button', { name: /^Show 50 more/ }).click();
+    const more = await page.evaluate(([quiet, limit]) => window.__probe.settled(quiet, limit), [QUIET_MS, SETTLE_LIMIT_MS]);
+    const afterMore = await memory(run);
+    const cardsAfterMore = await page.locator('article').count();
+    return {
+      load: run.load,
+      afterLoad,
+      parse,
+      searchRelease,
+      searchAll,
+      tabsRelease,
+      tabsAll,
+      searchAllNodes,
+      showMore: more.painted - more.start,
+      afterMore,
+      cardsAfterMore,
+      errors: run.errors,
+      offsite: run.offsite,
+    };
+  } finally {
+    await run.context.close();
+  }
+}
+
+async function sampleRun() {
+  const run = await loadViewer('sample');
+  try {
+    await run.page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 30_000))]));
+    return { load: run.load, afterLoad: await memory(run), parse: await jsonParse(run.page), errors: run.errors, offsite: run.offsite };
+  } finally {
+    await run.context.close();
+  }
+}
+
+/** First card only, service worker blocked: how much the worker's install costs the first visit. */
+async function loadOnly(name) {
+  const run = await loadViewer(name, { serviceWorkers: 'block' });
+  await run.context.close();
+  return { load: run.load, errors: run.errors };
+}
+
+/** Where the main thread's time goes while the archive loads: one profiled load (not timed). */
+async function profileLoad() {
+  served.bundle = 'archive';
+  const run = await freshPage();
+  const { page, cdp } = run;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(viewerUrl, { waitUntil: 'commit', timeout: LOAD_LIMIT_MS });
+  await page.evaluate(() => window.__bench.ready);
+  const { profile } = await cdp.send('Profiler.stop');
+  await run.context.close();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    const frame = byId.get(profile.samples[i]).callFrame;
+    const url = frame.url ?? '';
+    const kind =
+      url.endsWith('.wasm') || /^(\$|wasm-function)/.test(frame.functionName) ? 'WebAssembly'
+        : /\/app-[^/]*\.js$/.test(url) ? 'JS glue (wasm-bindgen: DOM calls, strings)'
+          : ['(garbage collector)', '(idle)', '(program)'].includes(frame.functionName) ? frame.functionName
+            : 'other JavaScript';
+    self.set(kind, (self.get(kind) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  return Object.fromEntries([...self].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v)]));
+}
+
+/** `caricc import` of the synthetic release texts into a fresh bundle, wall time. */
+function importTimes() {
+  const texts = readdirSync(TEXTS).filter((name) => name.endsWith('.txt')).map((name) => path.join(TEXTS, name));
+  const out = path.join(os.tmpdir(), `caricc-bench-import-${process.pid}.json`);
+  const times = [];
+  for (let i = 0; i < IMPORT_RUNS; i += 1) {
+    rmSync(out, { force: true });
+    const started = process.hrtime.bigint();
+    const result = spawnSync(path.join(root, 'target/release/caricc'), ['import', ...texts, '-o', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 300_000,
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 0) throw new Error(`caricc import failed: ${result.error ?? result.stderr}`);
+    times.push(seconds);
+  }
+  rmSync(out, { force: true });
+  return { files: texts.length, seconds: times, median: median(times) };
+}
+
+function gzipSizes() {
+  const names = [...files.keys()];
+  const pick = (re) => names.find((name) => re.test(name));
+  const app = { wasm: pick(/\.wasm$/), js: pick(/^app-.*\.js$/), css: pick(/\.css$/) };
+  const sizes = {};
+  for (const [kind, name] of Object.entries(app)) {
+    const gz = spawnSync('sh', ['-c', 'gzip -9 -c "$1" | wc -c', 'sh', path.join(dist, name)], { encoding: 'utf8' });
+    sizes[kind] = { name, raw: files.get(name).raw.length, gzip: Number(gz.stdout.trim()) };
+  }
+  return sizes;
+}
+
+function nativeSplit() {
+  const result = spawnSync(path.join(root, 'target/release/examples/bench-native'), [ARCHIVE, String(RUNS)], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return result.status === 0 ? JSON.parse(result.stdout) : null;
+}
+
+// ---- Run ------------------------------------------------------------------------------------
+
+const results = { started: new Date().toISOString(), runs: RUNS };
+try {
+  results.machine = {
+    cores: os.cpus().length,
+    cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ?? os.cpus()[0]?.model,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    // Anything else running on the machine makes every figure worse: say how busy it was.
+    loadAverageBefore: os.loadavg().map((n) => n.toFixed(2)).join(' '),
+  };
+  results.sizes = gzipSizes();
+  results.bundles = {
+    sample: { bytes: bundles.sample.raw.length, gzip: bundles.sample.gzip.length },
+    archive: { bytes: bundles.archive.raw.length, gzip: bundles.archive.gzip.length },
+  };
+  log(`caricc import of the texts in ${TEXTS}, ${IMPORT_RUNS} times`);
+  results.import = importTimes();
+  log('native timing of decoding, indexing and the view');
+  results.native = nativeSplit();
+
+  await launch();
+  results.machine.chromium = browser.version();
+  results.sample = [];
+  results.archive = [];
+  results.archiveNoWorker = [];
+  // Alternating, so that a machine getting slower or faster during the runs affects both alike.
+  for (let i = 0; i < RUNS; i += 1) {
+    log(`run ${i + 1} of ${RUNS}: sample`);
+    results.sample.push(await sampleRun());
+    log(`run ${i + 1} of ${RUNS}: archive`);
+    results.archive.push(await archiveRun());
+    log(`run ${i + 1} of ${RUNS}: archive, service worker blocked`);
+    results.archiveNoWorker.push(await loadOnly('archive'));
+  }
+  log('one profiled load of the archive');
+  results.profile = await profileLoad();
+} finally {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+}
+results.machine.loadAverageAfter = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const offsite = [...results.sample, ...results.archive].flatMap((run) => run.offsite);
+const errors = [...results.sample, ...results.archive, ...results.archiveNoWorker].flatMap((run) => run.errors);
+results.offsite = offsite;
+results.errors = errors;
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(results, null, 2));
+
+// ---- Report ---------------------------------------------------------------------------------
+
+const m = (runs, pick) => median(runs.map(pick));
+const ms = (value) => (value == null ? 'n/a' : `${Math.round(value)} ms`);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const count = (n) => n.toLocaleString('en-US');
+const { sizes } = results;
+const app = sizes.wasm.gzip + sizes.js.gzip + sizes.css.gzip;
+const transferred = (run) => ['wasm', 'js', 'css'].reduce((sum, kind) => sum + (run.load.transfers[sizes[kind].name] ?? 0), 0);
+const archiveCard = m(results.archive, (r) => r.load.firstCard);
+const sampleCard = m(results.sample, (r) => r.load.firstCard);
+const parseMs = m(results.archive, (r) => r.parse.ms);
+const events = results.native?.events;
+const rows = [
+  ['App transfer, gzip -9 (wasm + JS + CSS)', `${kb(app)} (${kb(sizes.wasm.gzip)} + ${kb(sizes.js.gzip)} + ${kb(sizes.css.gzip)})`, '≤ 150 KB', app <= 150_000],
+  ['  as Chromium transferred them (headers included)', kb(m(results.sample, transferred)), '', null],
+  ['Sample bundle (1 release, 10 events)', `${kb(results.bundles.sample.bytes)}, ${kb(results.bundles.sample.gzip)} gzip`, '', null],
+  [`Archive bundle (${results.archive[0]?.parse.releases} releases, ${count(events ?? 0)} events)`, `${mb(results.bundles.archive.bytes)}, ${mb(results.bundles.archive.gzip)} gzip`, '', null],
+  ['First card, sample', ms(sampleCard), '≤ 400 ms', sampleCard <= 400],
+  ['  app started (wasm running, loading state shown)', ms(m(results.sample, (r) => r.load.appMounted)), '', null],
+  ['  sample received (bundle responseEnd)', ms(m(results.sample, (r) => r.load.bundleReceived)), '', null],
+  ['First card, archive', ms(archiveCard), '≤ 1.5 s', archiveCard <= 1500],
+  ['  app started (wasm running, loading state shown)', ms(m(results.archive, (r) => r.load.appMounted)), '', null],
+  ['  archive received (bundle responseEnd)', ms(m(results.archive, (r) => r.load.bundleReceived)), '', null],
+  ['  received → first card (decode, parse, index, draw)', ms(m(results.archive, (r) => r.load.afterBundle)), '', null],
+  ['  longest main-thread task after it arrived', ms(m(results.archive, (r) => r.load.longestTaskAfterBundle)), '', null],
+  ['First card, archive, service worker blocked', ms(m(results.archiveNoWorker, (r) => r.load.firstCard)), '', null],
+  ['JSON.parse of the same archive text, same page', ms(parseMs), '', null],
+  ['  ratio first card / JSON.parse', parseMs ? `${(archiveCard / parseMs).toFixed(1)} ×` : 'n/a', '', null],
+  ['  ratio (received → first card) / JSON.parse', parseMs ? `${(m(results.archive, (r) => r.load.afterBundle) / parseMs).toFixed(1)} ×` : 'n/a', '', null],
+];
+const latencyRow = (label, key, goal) => {
+  const p50 = m(results.archive, (r) => r[key].p50);
+  const p95 = m(results.archive, (r) => r[key].p95);
+  const n = results.archive[0]?.[key].n;
+  const skipped = m(results.archive, (r) => r[key].unchanged + r[key].timedOut);
+  return [`${label} (${n} per run${skipped ? `, ${skipped} without a change` : ''})`, `p50 ${ms(p50)}, p95 ${ms(p95)}`, goal, p95 <= 100];
+};
+rows.push(
+  latencyRow('Search keystroke → settled DOM, this release', 'searchRelease', '≤ 100 ms p95 (50)'),
+  latencyRow('Search keystroke → settled DOM, all releases', 'searchAll', '≤ 100 ms p95 (50)'),
+  latencyRow('Tab switch, release view', 'tabsRelease', '≤ 100 ms p95 (50)'),
+  latencyRow('Tab switch, searching all releases (“police”)', 'tabsAll', '≤ 100 ms p95 (50)'),
+  ['“Show 50 more” click → settled DOM', ms(m(results.archive, (r) => r.showMore)), '', null],
+);
+const nodes = {
+  sample: m(results.sample, (r) => r.afterLoad.nodes),
+  archive: m(results.archive, (r) => r.afterLoad.nodes),
+  search: m(results.archive, (r) => r.searchAllNodes),
+  more: m(results.archive, (r) => r.afterMore.nodes),
+};
+rows.push(
+  ['DOM nodes after load, sample', count(nodes.sample), '< 4,000', nodes.sample < 4000],
+  ['DOM nodes after load, archive', count(nodes.archive), '< 4,000', nodes.archive < 4000],
+  ['DOM nodes, archive, searching all releases (50 cards)', count(nodes.search), '< 4,000', nodes.search < 4000],
+  [`DOM nodes after “Show 50 more” (${m(results.archive, (r) => r.cardsAfterMore)} cards)`, count(nodes.more), '< 4,000', nodes.more < 4000],
+  ['JS heap after load (after GC), sample', mb(m(results.sample, (r) => r.afterLoad.heap)), '', null],
+  ['JS heap after load (after GC), archive', mb(m(results.archive, (r) => r.afterLoad.heap)), '', null],
+  ['wasm memory after load, sample', mb(m(results.sample, (r) => r.afterLoad.wasm)), '', null],
+  ['wasm memory after load, archive', mb(m(results.archive, (r) => r.afterLoad.wasm)), '', null],
+  ['wasm memory after the interactions, archive', mb(m(results.archive, (r) => r.afterMore.wasm)), '', null],
+  [`caricc import of ${count(results.import.files)} release texts (median of ${IMPORT_RUNS})`, `${results.import.median.toFixed(2)} s`, '≤ 5 s', results.import.median <= 5],
+);
+if (results.native) {
+  rows.push([
+    'Native, same code: parse / index / view / one all-releases search',
+    `${results.native.parse_ms} / ${results.native.index_ms} / ${results.native.view_ms} / ${results.native.search_all_ms} ms`,
+    '',
+    null,
+  ]);
+}
+
+const verdict = (met) => (met === null ? '' : met ? 'met' : 'NOT met');
+const table = [
+  '| measure | result | goal | |',
+  '| --- | ---: | --- | --- |',
+  ...rows.map(([label, value, goal, met]) => `| ${label} | ${value} | ${goal} | ${verdict(met)} |`),
+].join('\n');
+console.log(`\nMachine: ${results.machine.cores} cores, ${results.machine.cpu}, ${results.machine.memory}; Chromium ${results.machine.chromium}; Node ${results.machine.node}`);
+console.log(`Load average (1, 5, 15 min) before: ${results.machine.loadAverageBefore}; after: ${results.machine.loadAverageAfter}`);
+console.log(`Medians of ${RUNS} runs (fresh browser context each, HTTP cache disabled, files gzip -9 from 127.0.0.1).\n`);
+console.log(table);
+console.log(`\nMain thread during one profiled archive load, self time (ms): ${JSON.stringify(results.profile)}`);
+if (offsite.length) console.log(`\nWARNING: requests left 127.0.0.1: ${offsite.join(', ')}`);
+if (errors.length) console.log(`\nPage errors: ${[...new Set(errors)].join(' | ')}`);
+console.log(`\nAll figures: ${path.relative(root, OUT)}`);
+process.exit(0);

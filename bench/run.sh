@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The archive-scale benchmark (not a test, not part of scripts/test.sh): builds the release
+# site, generates a synthetic archive and release texts, then measures the viewer in headless
+# Chromium and `caricc import`, and prints a table (details in target/bench/results.json).
+#
+#   bash bench/run.sh                  # 500 releases (about 10,000 events), 5 runs
+#   RELEASES=1000 RUNS=7 bash bench/run.sh
+#
+# Everything stays on 127.0.0.1 and is bounded in time (TIME_LIMIT seconds in all).
+set -euo pipefail
+source "$(dirname "$0")/../scripts/env.sh"
+
+RELEASES=${RELEASES:-500}
+TEXTS=${TEXTS:-1000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+TIME_LIMIT=${TIME_LIMIT:-2400}
+work=target/bench
+
+bash scripts/setup.sh
+step "Release build of the site: scripts/build.sh"
+bash scripts/build.sh
+cargo build --release --example bench-native
+
+step "Synthetic archive: $RELEASES releases, seed $SEED; $TEXTS release texts"
+mkdir -p "$work"
+rm -rf "$work/texts"
+target/release/caricc synth "$RELEASES" --seed "$SEED" -o "$work/archive.json"
+target/release/caricc check "$work/archive.json" | tail -n 1
+target/release/caricc synth "$TEXTS" --seed "$SEED" --texts "$work/texts"
+
+step "Measuring ($RUNS runs)"
+timeout --kill-after=30 "$TIME_LIMIT" node bench/run.mjs \
+    --sample static/bundle.json --archive "$work/archive.json" --texts "$work/texts" \
+    --runs "$RUNS" --out "$work/results.json" --time-limit "$((TIME_LIMIT - 60))"
