@@ -178,6 +178,10 @@ fn search_marks_hits_counts_them_and_says_when_nothing_matched() {
     let folded = embedded("#q=murder");
     assert!(folded.contains(r#"<p class="excerpt">… "#) && folded.contains("<mark>murder</mark>"), "{folded}");
     assert!(!embedded("#q=nightclubs").contains("excerpt"), "a hit in the title needs no excerpt");
+    // The "all releases" box shows the reader's choice even before a word is typed.
+    let html = embedded("#scope=all");
+    assert!(html.contains(r#"<input checked type="checkbox" id="search-all">"#), "checked before typing: {html}");
+    assert!(embedded("").contains(r#"<input type="checkbox" id="search-all">"#));
     let elsewhere = embedded("#q=nightclubs&country=ru");
     assert!(elsewhere.contains("1 event matches “nightclubs”. None in Russia."), "{elsewhere}");
     assert!(elsewhere.contains("1 in other countries"));

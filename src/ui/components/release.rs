@@ -120,7 +120,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 <section class="events-section" aria-label={t.events}>
                     <SearchBox
                         query={AttrValue::from(props.route.query.clone())}
-                        scope={view.scope}
+                        scope={props.route.scope}
                         found={view.results.len()}
                         found_everywhere={view.tabs.first().map_or(0, |all| all.count)}
                         country={view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code)))}
