@@ -103,22 +103,43 @@ pub fn recognise(printed: &str) -> Option<Recognised> {
     if key.is_empty() {
         return None;
     }
+    let length = key.chars().count();
     let mut best: Option<(usize, &'static Country)> = None;
-    for country in COUNTRIES {
-        for form in printed_forms(country) {
-            let form_key = match_key(&form);
-            if form_key == key {
-                return Some(Recognised::Exactly(country));
-            }
-            if key.chars().count() >= 10 && form_key.chars().count() >= 10 {
-                let distance = edit_distance(&key, &form_key, 2);
-                if distance <= 2 && best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, country));
-                }
+    for form in form_keys() {
+        if form.key == key {
+            return Some(Recognised::Exactly(form.country));
+        }
+        // Only names of ten letters or more, and of about the same length, can be a typo.
+        if length >= 10 && form.length >= 10 && length.abs_diff(form.length) <= 2 {
+            let distance = edit_distance(&key, &form.key, 2);
+            if distance <= 2 && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, form.country));
             }
         }
     }
     best.map(|(_, country)| Recognised::Approximately(country))
+}
+
+/// A printed form's match key, computed once: the importer asks about every heading.
+struct FormKey {
+    key: String,
+    length: usize,
+    country: &'static Country,
+}
+
+fn form_keys() -> &'static [FormKey] {
+    static KEYS: std::sync::OnceLock<Vec<FormKey>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        COUNTRIES
+            .iter()
+            .flat_map(|country| {
+                printed_forms(country).into_iter().map(move |form| {
+                    let key = match_key(&form);
+                    FormKey { length: key.chars().count(), key, country }
+                })
+            })
+            .collect()
+    })
 }
 
 /// The forms a release may print a country's name in.
