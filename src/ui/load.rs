@@ -70,7 +70,8 @@ pub enum LoadError {
     #[error("Could not fetch {url}: the server answered {status} {status_text}")]
     Status { url: String, status: u16, status_text: String },
     #[error("{name} is {size} bytes; the viewer opens bundles of at most {MAX_BUNDLE_BYTES} bytes")]
-    TooLarge { name: String, size: f64 },
+    // Whole bytes: formatting a float would pull float printing into the app for one message.
+    TooLarge { name: String, size: u64 },
     #[error("{name}: line {line}: not UTF-8 text (byte {offset} is invalid)")]
     NotUtf8 { name: String, line: usize, offset: usize },
     #[error("Could not read {name}: {message}")]
@@ -156,7 +157,7 @@ fn embedded_bundle_text() -> Option<String> {
 pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
     let name = file.name();
     if file.size() > MAX_BUNDLE_BYTES as f64 {
-        return Err(LoadError::TooLarge { name, size: file.size() });
+        return Err(LoadError::TooLarge { name, size: file.size() as u64 });
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

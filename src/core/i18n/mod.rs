@@ -107,7 +107,7 @@ pub struct Messages {
     pub error_fetch: fn(&str, &str) -> String,
     pub error_status: fn(&str, u16, &str) -> String,
     pub error_other_site: fn(&str) -> String,
-    pub error_too_large: fn(&str, f64) -> String,
+    pub error_too_large: fn(&str, u64) -> String,
     pub error_read: fn(&str, &str) -> String,
     /// (file, line, byte offset)
     pub error_not_utf8: fn(&str, usize, usize) -> String,
