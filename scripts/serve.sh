@@ -7,5 +7,5 @@ source "$(dirname "$0")/env.sh"
 
 bash scripts/setup.sh
 bash scripts/build.sh
-step "Serving dist/ on http://127.0.0.1:${PORT:-8080}/ (Ctrl-C to stop)"
-exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist
+step "Serving dist/"
+exec node scripts/serve.mjs dist
