@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import os from 'node:os';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -34,7 +35,6 @@ const SAMPLE = path.resolve(root, args.sample ?? 'static/bundle.json');
 const ARCHIVE = path.resolve(root, args.archive ?? 'target/bench/archive.json');
 const TEXTS = path.resolve(root, args.texts ?? 'target/bench/texts');
 const OUT = path.resolve(root, args.out ?? 'target/bench/results.json');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // Everything is bounded: a page that never shows a card, a keystroke that never settles, a
 // whole run that hangs. The watchdog ends the process (and so the browser and the server).
@@ -176,13 +176,7 @@ async function launch() {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--enable-precise-memory-info',
       // Nothing but 127.0.0.1 is reachable, without intercepting requests (interception
       // would add a round trip to this process to every request).

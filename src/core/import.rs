@@ -1107,7 +1107,8 @@ fn parse_period_words(line: &str) -> Option<(Date, Date)> {
     (from <= to).then_some((from, to))
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// Month names as running text writes them (lowercase; matching folds case).
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -1121,7 +1122,8 @@ const MONTHS_EN: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTHS_RU: [&str; 12] = [
+/// Russian month names in the genitive, as dates write them («15 августа»).
+pub(crate) const MONTHS_RU: [&str; 12] = [
     "января",
     "февраля",
     "марта",

@@ -16,7 +16,7 @@
 
 use crate::core::check::{check_bundle, has_errors};
 use crate::core::country;
-use crate::core::import::{import_release, ImportOptions};
+use crate::core::import::{import_release, ImportOptions, MONTHS_EN, MONTHS_RU};
 use crate::core::model::Bundle;
 use thiserror::Error;
 
@@ -269,34 +269,11 @@ const CITIES: &[[&str; 2]] = &[
     ["Novosibirsk", "Новосибирск"],
 ];
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_RU: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
+/// An English month name as a release prints it ("August").
+fn month_en(month: usize) -> String {
+    let name = MONTHS_EN[month];
+    name[..1].to_uppercase() + &name[1..]
+}
 
 /// A release before it is written in a language: the same plan gives the English and the
 /// Russian version, so both hold the same events (and the importer gives them the same ids).
@@ -471,7 +448,7 @@ fn render_release(plan: &ReleasePlan, lang: Lang, vocabulary: &Vocabulary) -> St
             "\nIn the period from {from} to {to} {} {year}, based on information from the media CARICC member \
              states and other countries covered {total} events in the counter-narcotics field (*{}*).\n\n\
              Published articles contain information {}.\n\n",
-            MONTHS_EN[plan.month],
+            month_en(plan.month),
             stated.join(", "),
             topics.join(", ")
         )),

@@ -124,7 +124,10 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &
     if bundle.issues[issue].lang != lang {
         notices.push(Notice::LanguageFallback(bundle.issues[issue].lang.clone()));
     }
-    let shown_versions: Vec<bool> = (0..bundle.issues.len()).map(|i| releases.contains(&i)).collect();
+    let mut shown_versions = vec![false; bundle.issues.len()];
+    for &chosen in &releases {
+        shown_versions[chosen] = true;
+    }
 
     let query = Query::parse(&route.query);
     let scope = if query.is_empty() { Scope::Release } else { route.scope };

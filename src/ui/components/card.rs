@@ -48,10 +48,12 @@ pub fn EventCard(props: &CardProps) -> Html {
 
     let on_copy = {
         let copied = copied.clone();
-        let text = citation(issue, event, t);
+        let (loaded, at) = (props.loaded.clone(), props.at);
+        // Built on the click, not on every render: cards re-render on each search keystroke.
         Callback::from(move |_: MouseEvent| {
+            let issue = &loaded.bundle.issues[at.issue];
+            let text = citation(issue, &issue.events[at.event], t);
             let copied = copied.clone();
-            let text = text.clone();
             yew::platform::spawn_local(async move {
                 let done = browser::copy_text(&text).await;
                 copied.set(Some(if done { Copied::Yes } else { Copied::ByHand(text) }));
