@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   BUNDLE, useBrowser, openPage, openViewer, eventually, route, fixtureQuery, axeViolations,
 } from './harness.mjs';
@@ -74,4 +75,12 @@ test('a link with lang=ru opens in Russian in an English browser, and an error i
   assert.match(await alert.innerText(), /Не удалось загрузить бюллетени/);
   assert.match(await alert.innerText(), /сервер ответил 404/);
   await eventually(async () => assert.deepEqual(await axeViolations(page), []));
+});
+
+test('the stylesheet adds no words of its own (they would escape the message tables)', () => {
+  const css = readFileSync(new URL('../../static/viewer.css', import.meta.url), 'utf8');
+  const literals = [...css.matchAll(/content:\s*([^;]*);/g)]
+    .flatMap((m) => m[1].match(/"[^"]*"/g) ?? [])
+    .filter((literal) => /\p{L}/u.test(literal));
+  assert.deepEqual(literals, []);
 });
