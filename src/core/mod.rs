@@ -1,6 +1,7 @@
 //! The pure core: no browser or terminal code here, so it is tested natively and
 //! shared unchanged by the CLI and the viewer.
 
+pub mod archive;
 pub mod bundle;
 pub mod check;
 pub mod country;

@@ -90,7 +90,7 @@ impl Query {
 }
 
 /// The text of an event that search reads: title, outlet and paragraphs.
-fn searchable_text(event: &Event) -> String {
+pub(crate) fn searchable_text(event: &Event) -> String {
     let mut text =
         String::with_capacity(event.title.len() + event.paragraphs.iter().map(String::len).sum::<usize>() + 16);
     text.push_str(&event.title);

@@ -1,0 +1,586 @@
+//! The chunked layout of an archive: a small manifest, one bundle file per release, and a
+//! search index in shards, so that the viewer fetches only what a reader looks at.
+//!
+//! ```text
+//! manifest.json              the releases (number, year, language, period, title, counts)
+//! releases/2025-15-en.json   one ordinary bundle per release
+//! search/0.json … search/N   which releases contain each trigram of the searchable text
+//! ```
+//!
+//! The search index answers one question: which releases *may* hold a query. Every three
+//! characters of an event's searchable text (folded as search folds it, and with the
+//! letters other-script spellings are compared as) are listed with the releases they occur
+//! in. A release that holds a query word holds all of that word's trigrams, so the
+//! releases that have them all are a superset of the matches, never missing one; the
+//! viewer then fetches those releases and searches them exactly. Words shorter than three
+//! characters cannot narrow anything: they are searched in the releases the longer words
+//! narrowed to.
+
+use crate::core::bundle::DecodeError;
+use crate::core::model::{Bundle, CountryCount, Issue, Period, FORMAT_VERSION};
+use crate::core::search::{searchable_text, Query};
+use crate::core::text::is_language_tag;
+use crate::core::translit::{self, base_letter, is_dropped_sign};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The manifest's file name in an archive folder.
+pub const MANIFEST_FILE: &str = "manifest.json";
+/// Characters per indexed gram.
+pub const GRAM: usize = 3;
+/// Releases a manifest may list (ten times a bundle's limit: each release is its own file).
+pub const MAX_MANIFEST_RELEASES: usize = 100_000;
+/// Shards an index may have at most.
+pub const MAX_SHARDS: u32 = 4_096;
+/// Uncompressed bytes a shard aims at when the number of shards is chosen automatically.
+const SHARD_TARGET_BYTES: usize = 256 * 1024;
+
+/// The manifest: what an archive holds and where its files are, relative to the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub releases: Vec<ReleaseEntry>,
+    pub search: SearchShards,
+}
+
+/// One release of the archive, with what the picker and the tabs need before it is fetched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseEntry {
+    pub number: u32,
+    pub year: i32,
+    pub lang: String,
+    pub period: Period,
+    pub title: String,
+    /// The release's bundle, relative to the manifest (`releases/2025-15-en.json`).
+    pub file: String,
+    /// Events per country, in the order the release prints them.
+    #[serde(default)]
+    pub counts: Vec<CountryCount>,
+}
+
+/// Where the search index is: `files` with `{shard}` replaced by a shard number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchShards {
+    pub shards: u32,
+    pub files: String,
+}
+
+/// One shard of the search index: for each trigram hashed to it, the releases (positions
+/// in the manifest) that contain it, as the first position then the gaps between positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub format: u32,
+    pub shard: u32,
+    pub grams: BTreeMap<String, Vec<u32>>,
+}
+
+/// An archive split into its files, ready to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub manifest: Manifest,
+    /// Each release's file name and its one-release bundle.
+    pub releases: Vec<(String, Bundle)>,
+    pub shards: Vec<Shard>,
+}
+
+impl Split {
+    /// Every file as (path relative to the archive folder, JSON text), manifest last so that
+    /// a reader never finds a manifest naming files not written yet.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = Vec::with_capacity(self.releases.len() + self.shards.len() + 1);
+        for (name, bundle) in &self.releases {
+            files.push((name.clone(), crate::core::bundle::to_json(bundle)));
+        }
+        for shard in &self.shards {
+            files.push((shard_file(&self.manifest.search.files, shard.shard), compact_json(shard)));
+        }
+        files.push((MANIFEST_FILE.to_owned(), compact_json(&self.manifest)));
+        files
+    }
+}
+
+fn compact_json<T: Serialize>(value: &T) -> String {
+    // Plain structs of strings, numbers and maps with string keys always serialise.
+    let mut json = serde_json::to_string(value).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The file of a release within an archive folder.
+pub fn release_file(issue: &Issue) -> String {
+    format!("releases/{}-{:02}-{}.json", issue.year, issue.number, issue.lang)
+}
+
+/// The file of shard `shard`.
+pub fn shard_file(pattern: &str, shard: u32) -> String {
+    pattern.replace("{shard}", &shard.to_string())
+}
+
+/// Splits a bundle into the chunked layout. `shards` fixes the number of index shards;
+/// by default it is chosen so that a shard is about 256 KB.
+pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
+    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut releases = Vec::with_capacity(bundle.issues.len());
+    let mut entries = Vec::with_capacity(bundle.issues.len());
+    for (position, issue) in bundle.issues.iter().enumerate() {
+        let mut grams: BTreeSet<String> = BTreeSet::new();
+        for event in &issue.events {
+            grams.extend(grams_of(&searchable_text(event)));
+        }
+        for gram in grams {
+            postings.entry(gram).or_default().push(position as u32);
+        }
+        let file = release_file(issue);
+        entries.push(ReleaseEntry {
+            number: issue.number,
+            year: issue.year,
+            lang: issue.lang.clone(),
+            period: issue.period.clone(),
+            title: issue.title.clone(),
+            file: file.clone(),
+            counts: country_counts(issue),
+        });
+        releases.push((file, Bundle { format: FORMAT_VERSION, issues: vec![issue.clone()] }));
+    }
+    let count = shards.unwrap_or_else(|| {
+        // A gram's entry is its text and its gaps, at about two bytes each.
+        let bytes: usize = postings.iter().map(|(gram, list)| gram.len() + 6 + 2 * list.len()).sum();
+        (bytes / SHARD_TARGET_BYTES + 1).next_power_of_two() as u32
+    });
+    let count = count.clamp(1, MAX_SHARDS);
+    let mut shard_list: Vec<Shard> =
+        (0..count).map(|shard| Shard { format: FORMAT_VERSION, shard, grams: BTreeMap::new() }).collect();
+    for (gram, list) in postings {
+        let gaps = list.iter().scan(None, |last: &mut Option<u32>, &at| Some(at - last.replace(at).unwrap_or(0)));
+        shard_list[shard_of(&gram, count) as usize].grams.insert(gram, gaps.collect());
+    }
+    let manifest = Manifest {
+        format: FORMAT_VERSION,
+        releases: entries,
+        search: SearchShards { shards: count, files: "search/{shard}.json".into() },
+    };
+    Split { manifest, releases, shards: shard_list }
+}
+
+/// Events per country of a release, in print order.
+fn country_counts(issue: &Issue) -> Vec<CountryCount> {
+    let mut counts: Vec<CountryCount> = Vec::new();
+    for event in &issue.events {
+        match counts.iter_mut().find(|count| count.country == event.country) {
+            Some(count) => count.count += 1,
+            None => counts.push(CountryCount { country: event.country.clone(), label: String::new(), count: 1 }),
+        }
+    }
+    counts
+}
+
+/// Text as the index sees it: each character as other-script spellings compare it, and
+/// without the signs a spelling may pass over. Applied to folded text; since it maps or
+/// drops one character at a time, a word found in folded text is found, so mapped, here.
+fn index_form(folded: &str) -> Vec<char> {
+    folded.chars().filter(|&c| !is_dropped_sign(c)).map(base_letter).collect()
+}
+
+/// The distinct trigrams of folded text.
+fn grams_of(folded: &str) -> BTreeSet<String> {
+    index_form(folded).windows(GRAM).map(|window| window.iter().collect()).collect()
+}
+
+/// The shard a gram is in: FNV-1a of its UTF-8 bytes, the same on every platform.
+pub fn shard_of(gram: &str, shards: u32) -> u32 {
+    let hash = gram.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193));
+    hash % shards.max(1)
+}
+
+/// What a query needs from the index: for each word that can narrow the search, the
+/// trigrams of each way it may be written (all of one way's trigrams must occur).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexQuery {
+    words: Vec<Vec<Vec<String>>>,
+}
+
+impl IndexQuery {
+    pub fn new(query: &Query) -> IndexQuery {
+        let mut words = Vec::new();
+        for (index, term) in query.terms().iter().enumerate() {
+            let mut forms = vec![term.clone()];
+            if index < translit::MAX_SPELT_WORDS {
+                forms.extend(translit::spellings(term));
+            }
+            let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form).into_iter().collect()).collect();
+            // A way of writing the word with no trigram (too short) could be anywhere.
+            if ways.iter().all(|grams| !grams.is_empty()) {
+                words.push(ways);
+            }
+        }
+        IndexQuery { words }
+    }
+
+    /// False when no word of the query is long enough to narrow the search.
+    pub fn narrows(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// The shards holding the query's trigrams.
+    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
+        self.words.iter().flatten().flatten().map(|gram| shard_of(gram, shards)).collect()
+    }
+
+    /// Positions of the releases that may hold the query, in manifest order; `None` when the
+    /// query cannot narrow the search. `postings` gives a gram's releases (already decoded).
+    pub fn candidates<'a>(&self, releases: usize, postings: impl Fn(&str) -> Option<&'a [u32]>) -> Option<Vec<usize>> {
+        if !self.narrows() {
+            return None;
+        }
+        let mut result = vec![true; releases];
+        for ways in &self.words {
+            let mut word = vec![false; releases];
+            for grams in ways {
+                let mut way = vec![true; releases];
+                for gram in grams {
+                    let mut has = vec![false; releases];
+                    for &at in postings(gram).unwrap_or(&[]) {
+                        if let Some(slot) = has.get_mut(at as usize) {
+                            *slot = true;
+                        }
+                    }
+                    way.iter_mut().zip(&has).for_each(|(w, h)| *w &= *h);
+                }
+                word.iter_mut().zip(&way).for_each(|(w, h)| *w |= *h);
+            }
+            result.iter_mut().zip(&word).for_each(|(r, w)| *r &= *w);
+        }
+        Some(result.iter().enumerate().filter(|(_, &may)| may).map(|(at, _)| at).collect())
+    }
+}
+
+/// A decoded shard: each gram's releases as positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Postings {
+    grams: BTreeMap<String, Vec<u32>>,
+}
+
+impl Postings {
+    pub fn get(&self, gram: &str) -> Option<&[u32]> {
+        self.grams.get(gram).map(Vec::as_slice)
+    }
+}
+
+/// Reads a shard of an index over `releases` releases, checking that it is the shard asked
+/// for and that every position is a release of the manifest.
+pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, DecodeError> {
+    let decoded: Shard = decode(text, "a search shard is a JSON object with \"format\", \"shard\" and \"grams\"")?;
+    if decoded.format != FORMAT_VERSION {
+        return Err(DecodeError::UnsupportedFormat { found: decoded.format.to_string() });
+    }
+    if decoded.shard != shard {
+        return Err(shape("$.shard", format!("this is shard {}, not shard {shard}", decoded.shard)));
+    }
+    let mut grams = BTreeMap::new();
+    for (gram, gaps) in decoded.grams {
+        let mut positions = Vec::with_capacity(gaps.len());
+        let mut at: u64 = 0;
+        for (index, &gap) in gaps.iter().enumerate() {
+            at += u64::from(gap);
+            if (index > 0 && gap == 0) || at >= releases as u64 {
+                let path = format!("$.grams[{}][{index}]", serde_json::Value::String(gram.clone()));
+                return Err(shape(&path, format!("not a release of the manifest's {releases} (positions must rise)")));
+            }
+            positions.push(at as u32);
+        }
+        grams.insert(gram, positions);
+    }
+    Ok(Postings { grams })
+}
+
+/// Reads a manifest and checks what the viewer relies on: supported format, release files
+/// inside the archive folder, a usable index.
+pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
+    let manifest: Manifest = decode(text, "a manifest is a JSON object with \"format\", \"releases\" and \"search\"")?;
+    if manifest.format != FORMAT_VERSION {
+        return Err(DecodeError::UnsupportedFormat { found: manifest.format.to_string() });
+    }
+    if manifest.releases.len() > MAX_MANIFEST_RELEASES {
+        return Err(DecodeError::OverLimit {
+            path: "$.releases".into(),
+            message: format!("{} releases; a manifest lists at most {MAX_MANIFEST_RELEASES}", manifest.releases.len()),
+        });
+    }
+    for (index, entry) in manifest.releases.iter().enumerate() {
+        if !is_archive_path(&entry.file) {
+            let message = "not a file inside the archive folder (letters, digits, `.`, `-`, `_` and `/` only)";
+            return Err(shape(&format!("$.releases[{index}].file"), message.into()));
+        }
+        if !is_language_tag(&entry.lang) {
+            return Err(shape(&format!("$.releases[{index}].lang"), "not a language tag".into()));
+        }
+    }
+    let search = &manifest.search;
+    if !(1..=MAX_SHARDS).contains(&search.shards) {
+        return Err(shape("$.search.shards", format!("{} shards; an index has 1 to {MAX_SHARDS}", search.shards)));
+    }
+    if !search.files.contains("{shard}") || !is_archive_path(&search.files.replace("{shard}", "0")) {
+        let message = "must name files inside the archive folder with `{shard}` for the shard's number";
+        return Err(shape("$.search.files", message.into()));
+    }
+    Ok(manifest)
+}
+
+/// True when the text looks like a manifest rather than a bundle: an object whose first
+/// key is not `issues`' sibling but `releases`, found without parsing the whole document.
+/// Bundles of every size pass through here, so it reads only the top level's keys, and
+/// stops at the first one that decides.
+pub fn is_manifest(text: &str) -> bool {
+    top_level_keys(text).into_iter().any(|key| key == "releases" || key == "search")
+}
+
+/// The keys of a JSON object's top level before the first array or object value: enough to
+/// tell a manifest (`format`, `releases`) from a bundle (`format`, `issues`) at once.
+fn top_level_keys(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
+    let Some(mut rest) = text.strip_prefix('{') else { return Vec::new() };
+    let mut keys = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        let Some(after_quote) = rest.strip_prefix('"') else { return keys };
+        let Some(end) = after_quote.find('"') else { return keys };
+        keys.push(after_quote[..end].to_owned());
+        rest = after_quote[end + 1..].trim_start();
+        let Some(value) = rest.strip_prefix(':') else { return keys };
+        let value = value.trim_start();
+        // A structured value may be megabytes long: the key before it decides.
+        if value.starts_with('[') || value.starts_with('{') {
+            return keys;
+        }
+        let value = match value.strip_prefix('"') {
+            Some(string) => match string_end(string) {
+                Some(end) => &string[end..],
+                None => return keys,
+            },
+            None => value,
+        };
+        match value.find([',', '}']) {
+            Some(end) if value[end..].starts_with(',') => rest = &value[end + 1..],
+            _ => return keys,
+        }
+    }
+}
+
+/// The byte offset just past the closing quote of a JSON string whose opening quote is
+/// already consumed.
+fn string_end(string: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (at, c) in string.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(at + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A relative path that stays inside the archive folder and needs no escaping in a URL.
+fn is_archive_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() <= 200
+        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'))
+}
+
+/// Stand-in releases for a manifest's entries: the bundle the viewer shows before any
+/// release is fetched, one issue per entry with no events yet.
+pub fn placeholder_bundle(manifest: &Manifest) -> Bundle {
+    let issues = manifest
+        .releases
+        .iter()
+        .map(|entry| Issue {
+            number: entry.number,
+            year: entry.year,
+            lang: entry.lang.clone(),
+            period: entry.period.clone(),
+            title: entry.title.clone(),
+            subtitle: String::new(),
+            place: String::new(),
+            publisher: Default::default(),
+            summary: Default::default(),
+            contents: Vec::new(),
+            events: Vec::new(),
+        })
+        .collect();
+    Bundle { format: FORMAT_VERSION, issues }
+}
+
+/// The release in a fetched release file, if it is the one the manifest's entry names.
+pub fn release_from_file(entry: &ReleaseEntry, bundle: Bundle) -> Result<Issue, DecodeError> {
+    let found = bundle.issues.len();
+    let mut issues = bundle.issues.into_iter();
+    match (issues.next(), found) {
+        (Some(issue), 1) if issue.number == entry.number && issue.year == entry.year && issue.lang == entry.lang => {
+            Ok(issue)
+        }
+        (Some(issue), 1) => Err(shape(
+            "$.issues[0]",
+            format!(
+                "holds release #{} of {} ({}), but the manifest lists this file as #{} of {} ({})",
+                issue.number, issue.year, issue.lang, entry.number, entry.year, entry.lang
+            ),
+        )),
+        _ => Err(shape("$.issues", format!("{found} releases; a release file holds exactly one"))),
+    }
+}
+
+fn shape(path: &str, message: String) -> DecodeError {
+    DecodeError::Shape { path: path.to_owned(), message }
+}
+
+/// Decodes JSON into `T`, with the line and column of the first fault.
+fn decode<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
+        return Err(shape("$", expected.to_owned()));
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let message = message.rfind(" at line ").map_or(message.clone(), |at| message[..at].to_owned());
+        if error.is_data() {
+            shape("$", format!("line {}, column {}: {message}", error.line(), error.column()))
+        } else {
+            DecodeError::Syntax { line: error.line(), column: error.column(), message }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bundle::parse_bundle;
+    use crate::core::search::SearchIndex;
+
+    fn sample() -> Bundle {
+        parse_bundle(include_str!("../../static/bundle.json")).unwrap()
+    }
+
+    /// The candidates for `query` given a split, decoding its shards as the viewer does.
+    fn candidates(split: &Split, query: &str) -> Option<Vec<usize>> {
+        let releases = split.manifest.releases.len();
+        let decoded: Vec<Postings> = split
+            .shards
+            .iter()
+            .map(|shard| parse_shard(&compact_json(shard), shard.shard, releases).unwrap())
+            .collect();
+        let shards = split.manifest.search.shards;
+        IndexQuery::new(&Query::parse(query))
+            .candidates(releases, |gram| decoded[shard_of(gram, shards) as usize].get(gram))
+    }
+
+    /// Two releases: the sample, and a copy renumbered with its Kazakhstan text in Russian.
+    fn two_releases() -> Bundle {
+        let mut bundle = sample();
+        let mut other = bundle.issues[0].clone();
+        other.number = 16;
+        for event in &mut other.events {
+            event.id = event.id.replace("2025-15-", "2025-16-");
+            event.paragraphs = vec!["Полиция Алматы изъяла гашиш.".into()];
+            event.title = "Объект".into();
+        }
+        bundle.issues.push(other);
+        bundle
+    }
+
+    #[test]
+    fn candidates_include_every_release_search_finds() {
+        let bundle = two_releases();
+        let split = split(&bundle, Some(4));
+        let index = SearchIndex::new(&bundle);
+        for query in ["police", "almaty", "Алматы", "гашиш", "gashish", "obekt", "heroin", "kyrgyz", "мвд.рф"]
+        {
+            let found: BTreeSet<usize> = index.search(&Query::parse(query), None).iter().map(|at| at.issue).collect();
+            let may = candidates(&split, query).expect(query);
+            for issue in &found {
+                assert!(may.contains(issue), "{query}: release {issue} found by search but not a candidate");
+            }
+        }
+        // And they narrow: the Russian text is only in the second release.
+        assert_eq!(candidates(&split, "гашиш"), Some(vec![1]));
+        assert_eq!(candidates(&split, "zqxw"), Some(vec![]));
+    }
+
+    #[test]
+    fn short_words_cannot_narrow() {
+        let split = split(&sample(), None);
+        assert_eq!(candidates(&split, "kg"), None);
+        // The long word narrows; the short one is searched in what it narrows to.
+        assert_eq!(candidates(&split, "kg police"), Some(vec![0]));
+    }
+
+    #[test]
+    fn split_files_round_trip() {
+        let bundle = two_releases();
+        let split = split(&bundle, None);
+        let files = split.files();
+        assert_eq!(files.last().map(|(name, _)| name.as_str()), Some(MANIFEST_FILE));
+        let manifest = parse_manifest(&files.last().unwrap().1).unwrap();
+        assert!(is_manifest(&files.last().unwrap().1));
+        assert!(!is_manifest(include_str!("../../static/bundle.json")));
+        assert_eq!(manifest.releases[1].file, "releases/2025-16-en.json");
+        assert_eq!(manifest.releases[0].counts.iter().map(|c| c.count).sum::<u32>(), 10);
+        for (entry, issue) in manifest.releases.iter().zip(&bundle.issues) {
+            let text = &files.iter().find(|(name, _)| name == &entry.file).unwrap().1;
+            assert_eq!(&release_from_file(entry, parse_bundle(text).unwrap()).unwrap(), issue);
+        }
+        let placeholders = placeholder_bundle(&manifest);
+        assert_eq!(placeholders.issues.len(), 2);
+        assert!(placeholders.issues.iter().all(|issue| issue.events.is_empty()));
+    }
+
+    #[test]
+    fn a_wrong_release_file_is_refused() {
+        let bundle = two_releases();
+        let manifest = split(&bundle, None).manifest;
+        let swapped = Bundle { format: 1, issues: vec![bundle.issues[1].clone()] };
+        let error = release_from_file(&manifest.releases[0], swapped).unwrap_err();
+        assert!(error.to_string().contains("holds release #16 of 2025"), "{error}");
+        assert!(release_from_file(&manifest.releases[0], Bundle::default()).is_err());
+    }
+
+    #[test]
+    fn bad_manifests_and_shards_say_where() {
+        let good = compact_json(&split(&sample(), None).manifest);
+        for (bad, path) in [
+            (good.replace("releases/2025-15-en.json", "../secret.json"), "$.releases[0].file"),
+            (good.replace("releases/2025-15-en.json", "https://evil.example/x.json"), "$.releases[0].file"),
+            (good.replace("\"shards\":1", "\"shards\":0"), "$.search.shards"),
+            (good.replace("search/{shard}.json", "search/all.json"), "$.search.files"),
+            (good.replace("\"lang\":\"en\"", "\"lang\":\"<b>\""), "$.releases[0].lang"),
+            ("[1]".to_owned(), "$"),
+        ] {
+            let error = parse_manifest(&bad).unwrap_err();
+            assert_eq!(error.path(), Some(path), "{bad}: {error}");
+        }
+        assert!(matches!(parse_manifest("{\"format\":1,"), Err(DecodeError::Syntax { line: 1, .. })));
+        assert!(matches!(
+            parse_manifest(&good.replace("\"format\":1", "\"format\":7")),
+            Err(DecodeError::UnsupportedFormat { .. })
+        ));
+        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[0,0]}}"#, 0, 5).is_err());
+        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[7]}}"#, 0, 5).is_err());
+        assert!(parse_shard(r#"{"format":1,"shard":1,"grams":{}}"#, 0, 5).is_err());
+        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[4294967295,4294967295]}}"#, 0, 5).is_err());
+        assert_eq!(
+            parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[1,2]}}"#, 0, 5).unwrap().get("abc"),
+            Some(&[1, 3][..])
+        );
+    }
+
+    #[test]
+    fn top_level_keys_stop_at_the_first_structured_value() {
+        assert_eq!(top_level_keys(r#" {"format": 1, "issues": [{"releases": 1}]}"#), ["format", "issues"]);
+        assert_eq!(top_level_keys("\u{feff}{\"format\":1,\"releases\":[]}"), ["format", "releases"]);
+        assert_eq!(top_level_keys(r#"{"title": "a \" b", "releases": []}"#), ["title", "releases"]);
+        assert!(top_level_keys("not json").is_empty());
+        assert!(top_level_keys("{\"unterminated").is_empty());
+    }
+}
