@@ -24,6 +24,7 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
         on_navigate: Default::default(),
         file_error: None,
         on_open_file: Default::default(),
+        on_need: Default::default(),
     });
     block_on(renderer.hydratable(false).render())
 }
@@ -316,4 +317,30 @@ fn the_russian_interface() {
     );
     assert!(failed.contains("Не удалось загрузить b.json: сервер ответил 404 Not Found"), "{failed}");
     assert!(render_in("ru", || Load::Loading, "").contains("Загрузка бюллетеней…"));
+}
+
+#[test]
+fn a_chunked_archive_shows_its_release_as_loading_until_the_file_arrives() {
+    use caricc_viewer::core::archive;
+    let issue = parse_bundle(EMBEDDED).unwrap().issues.remove(0);
+    let manifest = archive::split(&parse_bundle(EMBEDDED).unwrap(), None).manifest;
+    let pending = {
+        let manifest = manifest.clone();
+        move || {
+            let origin = Origin::Fetched { url: "archive/manifest.json".into(), saved: None };
+            Load::Ready(Rc::new(Loaded::from_manifest(manifest, "archive/manifest.json".into(), origin)))
+        }
+    };
+    let html = render(pending, "");
+    assert!(html.contains("Loading release #15…"), "{html}");
+    assert!(!html.contains("role=\"tabpanel\""), "no tabs before the events are here");
+
+    let arrived = move || {
+        let origin = Origin::Fetched { url: "archive/manifest.json".into(), saved: None };
+        let loaded = Loaded::from_manifest(manifest, "archive/manifest.json".into(), origin);
+        Load::Ready(Rc::new(loaded.with_arrivals(vec![(0, Ok(issue))])))
+    };
+    let html = render(arrived, "");
+    assert!(html.contains("role=\"tabpanel\"") && !html.contains("Loading release"), "{html}");
+    assert_eq!(html.matches("<article").count(), 10);
 }

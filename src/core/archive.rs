@@ -390,6 +390,23 @@ fn is_archive_path(path: &str) -> bool {
         && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'))
 }
 
+/// The URL of an archive's file, from the manifest's URL (relative or absolute) and the
+/// file's path in the archive folder.
+pub fn resolve(manifest_url: &str, file: &str) -> String {
+    let without_query = manifest_url.split(['?', '#']).next().unwrap_or(manifest_url);
+    match without_query.rfind('/') {
+        Some(slash) => format!("{}{file}", &without_query[..=slash]),
+        None => file.to_owned(),
+    }
+}
+
+/// Positions of releases ordered newest first, as a search across the archive reads them.
+pub fn newest_first(manifest: &Manifest, mut positions: Vec<usize>) -> Vec<usize> {
+    let key = |at: &usize| manifest.releases.get(*at).map(|entry| (entry.year, entry.number, entry.period.to.clone()));
+    positions.sort_by_key(|at| std::cmp::Reverse(key(at)));
+    positions
+}
+
 /// Stand-in releases for a manifest's entries: the bundle the viewer shows before any
 /// release is fetched, one issue per entry with no events yet.
 pub fn placeholder_bundle(manifest: &Manifest) -> Bundle {
@@ -573,6 +590,14 @@ mod tests {
             parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[1,2]}}"#, 0, 5).unwrap().get("abc"),
             Some(&[1, 3][..])
         );
+    }
+
+    #[test]
+    fn files_resolve_beside_the_manifest() {
+        assert_eq!(resolve("archive/manifest.json", "releases/a.json"), "archive/releases/a.json");
+        assert_eq!(resolve("manifest.json?v=2", "search/0.json"), "search/0.json");
+        assert_eq!(resolve("https://x.example/a/manifest.json#k", "r.json"), "https://x.example/a/r.json");
+        assert_eq!(resolve("/a/b/manifest.json", "r.json"), "/a/b/r.json");
     }
 
     #[test]

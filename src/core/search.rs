@@ -7,7 +7,7 @@
 //! each query word's other-script spellings once per query ([`Query::parse`]), so a
 //! keystroke costs one substring scan and one pass over the spellings per event.
 
-use crate::core::model::{Bundle, Event};
+use crate::core::model::{Bundle, Event, Issue};
 use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
 
@@ -129,6 +129,18 @@ impl SearchIndex {
             }
         }
         SearchIndex { documents }
+    }
+
+    /// Adds the events of release `issue_index`, fetched after the index was built (a
+    /// chunked archive), keeping the documents in bundle order.
+    pub fn insert_issue(&mut self, issue_index: usize, issue: &Issue) {
+        self.documents.retain(|(at, _)| at.issue != issue_index);
+        let start = self.documents.partition_point(|(at, _)| at.issue < issue_index);
+        let added =
+            issue.events.iter().enumerate().map(|(event_index, event)| {
+                (EventRef { issue: issue_index, event: event_index }, searchable_text(event))
+            });
+        self.documents.splice(start..start, added);
     }
 
     /// Events matching the query, in bundle order; `only_issue` limits them to one release.

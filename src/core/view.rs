@@ -33,6 +33,8 @@ pub struct ReleaseView {
     pub opened: Option<EventRef>,
     /// Parts of the route that named something the bundle lacks.
     pub notices: Vec<Notice>,
+    /// The release on screen is listed but its events are not fetched yet (chunked archive).
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +89,19 @@ pub fn find_event(bundle: &Bundle, id: &str) -> Option<EventRef> {
 /// Decides what to show, in the reader's language `lang` where the bundle has it. `None`
 /// only for a bundle with no releases.
 pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &str) -> Option<ReleaseView> {
+    release_view_in_archive(bundle, index, route, lang, &|_| false)
+}
+
+/// [`release_view`] for a bundle some of whose releases are not fetched yet: `pending`
+/// says which. An event link into a pending release opens that release, without a notice,
+/// so that the event is found once it arrives.
+pub fn release_view_in_archive(
+    bundle: &Bundle,
+    index: &SearchIndex,
+    route: &Route,
+    lang: &str,
+    pending: &dyn Fn(usize) -> bool,
+) -> Option<ReleaseView> {
     let releases = releases_newest_first(bundle, lang);
     let newest = *releases.first()?;
     let mut notices = Vec::new();
@@ -104,22 +119,27 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &
                 let event = bundle.issues[shown].events.iter().position(|e| &e.id == id);
                 event.map_or(at, |event| EventRef { issue: shown, event })
             });
-            if found.is_none() {
+            if found.is_none() && pending_release_of(bundle, id, pending).is_none() {
                 notices.push(Notice::EventNotFound(id.clone()));
             }
             found
         }
         None => None,
     };
+    let awaited = route.event.as_deref().filter(|_| opened.is_none()).and_then(|id| {
+        let at = pending_release_of(bundle, id, pending)?;
+        let key = release_key(&bundle.issues[at]);
+        releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key)
+    });
     let issue = match route.release {
         Some(key) => match releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key) {
             Some(found) => found,
             None => {
                 notices.push(Notice::ReleaseNotFound(key));
-                opened.map_or(newest, |at| at.issue)
+                opened.map_or(awaited.unwrap_or(newest), |at| at.issue)
             }
         },
-        None => opened.map_or(newest, |at| at.issue),
+        None => opened.map_or(awaited.unwrap_or(newest), |at| at.issue),
     };
     if bundle.issues[issue].lang != lang {
         notices.push(Notice::LanguageFallback(bundle.issues[issue].lang.clone()));
@@ -152,6 +172,8 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &
 
     let country = match &route.country {
         Some(code) if countries.contains(&code.as_str()) => Some(code.clone()),
+        // The release's countries are not known until it arrives.
+        Some(_) if pending(issue) => None,
         Some(code) => {
             notices.push(Notice::CountryNotFound(code.clone()));
             None
@@ -164,7 +186,16 @@ pub fn release_view(bundle: &Bundle, index: &SearchIndex, route: &Route, lang: &
         }
         None => matching,
     };
-    Some(ReleaseView { issue, releases, tabs, country, query, scope, results, opened, notices })
+    let pending = pending(issue);
+    Some(ReleaseView { issue, releases, tabs, country, query, scope, results, opened, notices, pending })
+}
+
+/// The pending release an event id (`{year}-{number}-{country}-{n}`) belongs to, if any.
+fn pending_release_of(bundle: &Bundle, id: &str, pending: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut parts = id.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let number: u32 = parts.next()?.parse().ok()?;
+    bundle.issues.iter().enumerate().position(|(at, issue)| issue.year == year && issue.number == number && pending(at))
 }
 
 /// `1–15.08.2025`, as the releases print their period; `25.12.2025–10.01.2026` across
@@ -323,6 +354,26 @@ mod tests {
         assert!(everywhere.results.iter().all(|at| at.issue != 0), "{:?}", everywhere.results);
         assert_eq!(country_name("kz", "ru"), "Казахстан");
         assert_eq!(country_name("xk", "ru"), "XK");
+    }
+
+    #[test]
+    fn a_pending_release_opens_quietly_and_fills_in_when_it_arrives() {
+        let full = two_releases();
+        let mut bundle = full.clone();
+        bundle.issues[0].events.clear();
+        let mut index = SearchIndex::new(&bundle);
+        let pending = |at: usize| at == 0;
+        let route = Route::from_fragment(&format!("event={}&country=kz", full.issues[0].events[1].id));
+        let view = release_view_in_archive(&bundle, &index, &route, "en", &pending).unwrap();
+        assert_eq!((view.issue, view.pending, view.opened), (0, true, None));
+        assert!(view.notices.is_empty(), "{:?}", view.notices);
+
+        bundle.issues[0] = full.issues[0].clone();
+        index.insert_issue(0, &bundle.issues[0]);
+        let view = release_view_in_archive(&bundle, &index, &route, "en", &|_| false).unwrap();
+        assert_eq!(view, release_view(&full, &SearchIndex::new(&full), &route, "en").unwrap());
+        assert!(view.opened.is_some() && !view.pending);
+        assert_eq!(index.search(&Query::default(), None), SearchIndex::new(&full).search(&Query::default(), None));
     }
 
     #[test]

@@ -1,14 +1,102 @@
 //! The root component: owns the load state and the route, and keeps the route in step
 //! with the address bar. Everything below it renders from these two values.
 
+use crate::core::archive::{newest_first, IndexQuery, Postings};
 use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
+use crate::core::search::Query;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::Page;
-use crate::ui::load::{initial_bundle, read_file, Load, LoadError};
+use crate::ui::load::{
+    fetch_release, fetch_shard, initial_bundle, read_file, ArchiveSearch, Load, LoadError, Loaded, SearchState,
+};
 use crate::ui::text::Text;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Releases a search across a chunked archive fetches at a time.
+pub const ARCHIVE_SEARCH_PAGE: usize = 50;
+
+/// What the page on screen lacks from a chunked archive.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Need {
+    /// Releases to fetch (positions in the manifest).
+    Releases(Vec<usize>),
+    /// Find the releases that may hold this query (the route's `q`), among these (one
+    /// language version of each release).
+    Search { query: String, versions: Rc<Vec<usize>> },
+    /// Search the next page of candidate releases.
+    SearchMore,
+}
+
+/// A change to what is loaded; applied to the state current when it arrives, so answers
+/// that come back in any order all land.
+pub enum Change {
+    Replace(Load),
+    /// Releases of the loaded archive `id` arrived (or failed).
+    Arrived {
+        id: u32,
+        releases: Vec<(usize, Result<crate::core::model::Issue, Rc<LoadError>>)>,
+    },
+    /// A search across archive `id` started (`start`) or moved on.
+    Search {
+        id: u32,
+        search: ArchiveSearch,
+        start: bool,
+    },
+    SearchMore {
+        id: u32,
+    },
+}
+
+impl Reducible for Load {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let Load::Ready(loaded) = &*self else {
+            return match change {
+                Change::Replace(load) => Rc::new(load),
+                _ => self,
+            };
+        };
+        let next: Loaded = match change {
+            Change::Replace(load) => return Rc::new(load),
+            Change::Arrived { id, releases } if id == loaded.id => loaded.with_arrivals(releases),
+            Change::Search { id, search, start } if id == loaded.id => {
+                let mut next = (**loaded).clone();
+                if let Some(archive) = next.archive.as_mut() {
+                    let current = archive.search.as_ref();
+                    if start || current.is_some_and(|current| current.is_for(&search.query, &search.versions)) {
+                        archive.search = Some(search);
+                    }
+                }
+                next
+            }
+            Change::SearchMore { id } if id == loaded.id => {
+                let mut next = (**loaded).clone();
+                if let Some(ArchiveSearch { state: SearchState::Candidates { releases, wanted }, .. }) =
+                    next.archive.as_mut().and_then(|archive| archive.search.as_mut())
+                {
+                    *wanted = (*wanted + ARCHIVE_SEARCH_PAGE).min(releases.len());
+                }
+                next
+            }
+            // An answer for an archive no longer on screen.
+            _ => return self,
+        };
+        Rc::new(Load::Ready(Rc::new(next)))
+    }
+}
+
+/// What is on its way from a chunked archive, so that nothing is asked for twice.
+#[derive(Default)]
+struct InFlight {
+    releases: BTreeSet<(u32, usize)>,
+    /// Decoded index shards of the archive on screen, by (archive id, shard).
+    shards: HashMap<(u32, u32), Rc<Postings>>,
+}
 
 /// A request to show another view.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +107,8 @@ pub struct Navigate {
 
 #[component]
 pub fn App() -> Html {
-    let load = use_state(|| Load::Loading);
+    let load = use_reducer(|| Load::Loading);
+    let in_flight = use_mut_ref(InFlight::default);
     // Why the last file the reader opened could not be shown; the bundle on screen stays.
     let file_error = use_state(|| None::<Rc<LoadError>>);
     let route = use_state(browser::current_route);
@@ -31,10 +120,10 @@ pub fn App() -> Html {
         // Runs once after the first render, so the loading state is on screen while fetching.
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                load.set(match initial_bundle().await {
+                load.dispatch(Change::Replace(match initial_bundle().await {
                     Ok(loaded) => Load::Ready(Rc::new(loaded)),
                     Err(error) => Load::Failed(Rc::new(error)),
-                });
+                }));
             });
         });
     }
@@ -75,11 +164,19 @@ pub fn App() -> Html {
                 match read_file(file).await {
                     Ok(loaded) => {
                         file_error.set(None);
-                        load.set(Load::Ready(Rc::new(loaded)));
+                        load.dispatch(Change::Replace(Load::Ready(Rc::new(loaded))));
                     }
                     Err(error) => file_error.set(Some(Rc::new(error))),
                 }
             });
+        })
+    };
+    let on_need = {
+        let load = load.clone();
+        Callback::from(move |need: Need| {
+            if let Load::Ready(loaded) = &*load {
+                fetch_needed(loaded.clone(), need, load.dispatcher(), in_flight.clone());
+            }
         })
     };
     let dragging = use_state(|| false);
@@ -116,6 +213,7 @@ pub fn App() -> Html {
                 file_error={(*file_error).clone()}
                 {on_navigate}
                 {on_open_file}
+                {on_need}
             />
         </div>
         </ContextProvider<Text>>
@@ -148,4 +246,100 @@ fn follow_address_bar(on_change: impl Fn() + Clone + 'static) -> Vec<gloo::event
 #[cfg(not(target_arch = "wasm32"))]
 fn follow_address_bar(_: impl Fn() + Clone + 'static) -> Vec<()> {
     Vec::new()
+}
+
+/// Fetches what the page lacks from a chunked archive, and reports it as [`Change`]s.
+fn fetch_needed(
+    loaded: Rc<Loaded>,
+    need: Need,
+    dispatch: UseReducerDispatcher<Load>,
+    in_flight: Rc<RefCell<InFlight>>,
+) {
+    let Some(archive) = loaded.archive.clone() else { return };
+    let id = loaded.id;
+    match need {
+        Need::Releases(wanted) => {
+            let wanted: Vec<usize> = {
+                let mut flights = in_flight.borrow_mut();
+                wanted
+                    .into_iter()
+                    .filter(|&at| at < archive.fetched.len() && flights.releases.insert((id, at)))
+                    .collect()
+            };
+            if wanted.is_empty() {
+                return;
+            }
+            yew::platform::spawn_local(async move {
+                let fetches = wanted.iter().map(|&at| {
+                    let (url, entry) = (archive.url.clone(), archive.manifest.releases[at].clone());
+                    async move { (at, fetch_release(&url, &entry).await.map_err(Rc::new)) }
+                });
+                let releases = futures::future::join_all(fetches).await;
+                let mut flights = in_flight.borrow_mut();
+                wanted.iter().for_each(|&at| {
+                    flights.releases.remove(&(id, at));
+                });
+                drop(flights);
+                dispatch.dispatch(Change::Arrived { id, releases });
+            });
+        }
+        Need::SearchMore => dispatch.dispatch(Change::SearchMore { id }),
+        Need::Search { query, versions } => {
+            let index_query = IndexQuery::new(&Query::parse(&query));
+            let search = move |state| ArchiveSearch { query: query.clone(), versions: versions.clone(), state };
+            dispatch.dispatch(Change::Search { id, search: search(SearchState::ReadingIndex), start: true });
+            if !index_query.narrows() {
+                dispatch.dispatch(Change::Search { id, search: search(SearchState::TooShort), start: false });
+                return;
+            }
+            yew::platform::spawn_local(async move {
+                let manifest = archive.manifest.clone();
+                let missing: Vec<u32> = {
+                    let flights = in_flight.borrow();
+                    index_query
+                        .shards(manifest.search.shards)
+                        .into_iter()
+                        .filter(|shard| !flights.shards.contains_key(&(id, *shard)))
+                        .collect()
+                };
+                let fetches = missing.iter().map(|&shard| {
+                    let (url, manifest) = (archive.url.clone(), manifest.clone());
+                    async move { (shard, fetch_shard(&url, &manifest, shard).await) }
+                });
+                let mut failure = None;
+                for (shard, result) in futures::future::join_all(fetches).await {
+                    match result {
+                        Ok(postings) => {
+                            in_flight.borrow_mut().shards.insert((id, shard), Rc::new(postings));
+                        }
+                        Err(error) => failure = Some(Rc::new(error)),
+                    }
+                }
+                let state = match failure {
+                    Some(error) => SearchState::Failed(error),
+                    None => {
+                        let flights = in_flight.borrow();
+                        let shards = manifest.search.shards;
+                        let postings = |gram: &str| {
+                            let shard = crate::core::archive::shard_of(gram, shards);
+                            flights.shards.get(&(id, shard)).and_then(|postings| postings.get(gram))
+                        };
+                        let mut candidates =
+                            index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
+                        let mut searched = vec![false; manifest.releases.len()];
+                        for &at in search(SearchState::ReadingIndex).versions.iter() {
+                            if let Some(slot) = searched.get_mut(at) {
+                                *slot = true;
+                            }
+                        }
+                        candidates.retain(|&at| searched[at]);
+                        let releases = newest_first(&manifest, candidates);
+                        let wanted = releases.len().min(ARCHIVE_SEARCH_PAGE);
+                        SearchState::Candidates { releases: Rc::new(releases), wanted }
+                    }
+                };
+                dispatch.dispatch(Change::Search { id, search: search(state), start: false });
+            });
+        }
+    }
 }

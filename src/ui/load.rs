@@ -1,9 +1,12 @@
 //! Fetching the bundle, and the states a reader can see while it happens.
 
+use crate::core::archive::{self, Manifest, Postings, ReleaseEntry};
 use crate::core::bundle::{parse_bundle_within_limits, DecodeError, MAX_BUNDLE_BYTES};
 use crate::core::i18n::Messages;
-use crate::core::model::Bundle;
+use crate::core::model::{Bundle, Issue};
 use crate::core::search::SearchIndex;
+use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -30,18 +33,122 @@ pub enum Origin {
 }
 
 /// A bundle ready to show, with what is derived from it once (not per keystroke).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Loaded {
+    /// Tells one opened bundle or archive from the next, so that a late answer for an
+    /// archive no longer on screen is dropped.
+    pub id: u32,
     pub bundle: Bundle,
     pub index: SearchIndex,
     pub origin: Origin,
+    /// Set when the bundle stands for a chunked archive whose releases arrive one by one.
+    pub archive: Option<Archive>,
 }
 
 impl Loaded {
     pub fn new(bundle: Bundle, origin: Origin) -> Loaded {
         let index = SearchIndex::new(&bundle);
-        Loaded { bundle, index, origin }
+        Loaded { id: next_id(), bundle, index, origin, archive: None }
     }
+
+    /// An archive before any of its releases is here: the manifest's releases, no events.
+    pub fn from_manifest(manifest: Manifest, url: String, origin: Origin) -> Loaded {
+        let bundle = archive::placeholder_bundle(&manifest);
+        let archive = Archive {
+            url,
+            fetched: vec![false; manifest.releases.len()],
+            manifest: Rc::new(manifest),
+            failed: BTreeMap::new(),
+            search: None,
+        };
+        Loaded { id: next_id(), index: SearchIndex::default(), bundle, origin, archive: Some(archive) }
+    }
+
+    /// True when release `at` is listed but not fetched yet.
+    pub fn is_pending(&self, at: usize) -> bool {
+        self.archive.as_ref().is_some_and(|archive| !archive.fetched.get(at).copied().unwrap_or(true))
+    }
+
+    /// Takes in fetched releases (or why they could not be fetched).
+    pub fn with_arrivals(&self, arrivals: Vec<(usize, Result<Issue, Rc<LoadError>>)>) -> Loaded {
+        let mut next = self.clone();
+        let Some(archive) = next.archive.as_mut() else { return next };
+        for (at, arrival) in arrivals {
+            if at >= archive.fetched.len() || archive.fetched[at] {
+                continue;
+            }
+            match arrival {
+                Ok(issue) => {
+                    next.index.insert_issue(at, &issue);
+                    next.bundle.issues[at] = issue;
+                    archive.fetched[at] = true;
+                    archive.failed.remove(&at);
+                }
+                Err(error) => {
+                    archive.failed.insert(at, error);
+                }
+            }
+        }
+        next
+    }
+}
+
+fn next_id() -> u32 {
+    thread_local!(static LAST: Cell<u32> = const { Cell::new(0) });
+    LAST.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    })
+}
+
+/// A chunked archive behind the bundle on screen ([`crate::core::archive`]).
+#[derive(Debug, Clone)]
+pub struct Archive {
+    /// The manifest's URL, which the archive's files are relative to.
+    pub url: String,
+    pub manifest: Rc<Manifest>,
+    pub fetched: Vec<bool>,
+    /// Releases that could not be fetched, and why.
+    pub failed: BTreeMap<usize, Rc<LoadError>>,
+    /// The search across all releases, while the reader has one.
+    pub search: Option<ArchiveSearch>,
+}
+
+impl Archive {
+    pub fn file_url(&self, file: &str) -> String {
+        archive::resolve(&self.url, file)
+    }
+}
+
+/// Where a search across a chunked archive's releases stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveSearch {
+    /// The query as typed (the route's `q`).
+    pub query: String,
+    /// The releases searched: one language version of each, as the view chose them.
+    pub versions: Rc<Vec<usize>>,
+    pub state: SearchState,
+}
+
+impl ArchiveSearch {
+    /// True when this is the search for `query` among `versions`.
+    pub fn is_for(&self, query: &str, versions: &[usize]) -> bool {
+        self.query == query && *self.versions == versions
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchState {
+    /// Fetching the index shards the query needs.
+    ReadingIndex,
+    /// No word of the query is long enough for the index: only releases already here are searched.
+    TooShort,
+    /// The releases that may match, newest first; the first `wanted` are searched.
+    Candidates {
+        releases: Rc<Vec<usize>>,
+        wanted: usize,
+    },
+    Failed(Rc<LoadError>),
 }
 
 /// One loaded bundle is only ever equal to itself: comparing a large bundle field by
@@ -76,6 +183,8 @@ pub enum LoadError {
     NotUtf8 { name: String, line: usize, offset: usize },
     #[error("Could not read {name}: {message}")]
     File { name: String, message: String },
+    #[error("{name} is the manifest of an archive in separate files, which only opens from the site; open a single-file bundle instead")]
+    ManifestFile { name: String },
     #[error("{url} is not a bundle this viewer can read: {source}")]
     Decode {
         url: String,
@@ -94,6 +203,7 @@ impl LoadError {
             LoadError::TooLarge { name, size } => (t.error_too_large)(name, *size),
             LoadError::File { name, message } => (t.error_read)(name, message),
             LoadError::NotUtf8 { name, line, offset } => (t.error_not_utf8)(name, *line, *offset),
+            LoadError::ManifestFile { name } => (t.error_manifest_file)(name),
             LoadError::Decode { url, source } => (t.error_decode)(url, &source.describe(t)),
         }
     }
@@ -163,6 +273,9 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
         .await
         .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?;
     let text = utf8_text(js_sys::Uint8Array::new(&buffer).to_vec(), &name)?;
+    if archive::is_manifest(&text) {
+        return Err(LoadError::ManifestFile { name });
+    }
     let bundle = parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: name.clone(), source })?;
     Ok(Loaded::new(bundle, Origin::File { name }))
 }
@@ -177,9 +290,38 @@ fn utf8_text(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Fetches and parses the bundle at `url`.
+/// Fetches and parses the bundle, or the manifest of a chunked archive, at `url`.
 pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     check_same_site(url)?;
+    let (text, saved) = fetch_text(url).await?;
+    let origin = Origin::Fetched { url: url.to_owned(), saved };
+    let decode = |source| LoadError::Decode { url: url.to_owned(), source };
+    if archive::is_manifest(&text) {
+        let manifest = archive::parse_manifest(&text).map_err(decode)?;
+        return Ok(Loaded::from_manifest(manifest, url.to_owned(), origin));
+    }
+    let bundle = parse_bundle_within_limits(&text).map_err(decode)?;
+    Ok(Loaded::new(bundle, origin))
+}
+
+/// Fetches one release of a chunked archive and checks it is the one the manifest names.
+pub async fn fetch_release(archive_url: &str, entry: &ReleaseEntry) -> Result<Issue, LoadError> {
+    let url = archive::resolve(archive_url, &entry.file);
+    let decode = |source| LoadError::Decode { url: url.clone(), source };
+    let (text, _) = fetch_text(&url).await?;
+    let bundle = parse_bundle_within_limits(&text).map_err(decode)?;
+    archive::release_from_file(entry, bundle).map_err(decode)
+}
+
+/// Fetches one shard of a chunked archive's search index.
+pub async fn fetch_shard(archive_url: &str, manifest: &Manifest, shard: u32) -> Result<Postings, LoadError> {
+    let url = archive::resolve(archive_url, &archive::shard_file(&manifest.search.files, shard));
+    let (text, _) = fetch_text(&url).await?;
+    archive::parse_shard(&text, shard, manifest.releases.len()).map_err(|source| LoadError::Decode { url, source })
+}
+
+/// The text at `url`, and the date of the service worker's saved copy when it answered.
+async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
     let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
     let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
@@ -191,7 +333,5 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     }
     let saved = response.headers().get(OFFLINE_COPY_HEADER);
     let text = utf8_text(response.binary().await.map_err(network)?, url)?;
-    let bundle =
-        parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
-    Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))
+    Ok((text, saved))
 }

@@ -18,6 +18,8 @@ export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
 const axePath = path.join(here, 'node_modules/axe-core/axe.min.js');
 export const screenshots = path.join(root, 'target/e2e');
+/** Chunked archives written by the tests, served under /archives/. */
+export const archives = path.join(root, 'target/e2e-archives');
 
 // Hosted below the site root, as on a real website, to prove nothing assumes `/`.
 export const SUB_PATH = '/releases/';
@@ -58,11 +60,12 @@ function startServer() {
         const body = SERVED[pathname.slice('/fixtures/'.length)];
         return body === undefined ? send(404, 'text/plain', 'not found') : send(200, TYPES['.json'], body);
       }
-      if (!pathname.startsWith(SUB_PATH)) return send(404, 'text/plain', 'not found');
-      const relative = decodeURIComponent(pathname.slice(SUB_PATH.length)) || 'index.html';
-      const file = path.resolve(dist, relative);
-      // Stay inside dist/ whatever the request says.
-      if (!file.startsWith(dist + path.sep)) return send(403, 'text/plain', 'forbidden');
+      const [base, prefix] = pathname.startsWith('/archives/') ? [archives, '/archives/'] : [dist, SUB_PATH];
+      if (!pathname.startsWith(prefix)) return send(404, 'text/plain', 'not found');
+      const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+      const file = path.resolve(base, relative);
+      // Stay inside the served folder whatever the request says.
+      if (!file.startsWith(base + path.sep)) return send(403, 'text/plain', 'forbidden');
       try {
         if (!(await stat(file)).isFile()) return send(404, 'text/plain', 'not found');
         send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', await readFile(file));

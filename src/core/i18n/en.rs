@@ -98,6 +98,17 @@ pub const EN: Messages = Messages {
     error_read: |name, message| format!("Could not read {name}: {message}"),
     error_not_utf8: |name, line, offset| format!("{name}: line {line}: not UTF-8 text (byte {offset} is invalid)"),
     error_decode: |url, reason| format!("{url} is not a bundle this viewer can read: {reason}"),
+    error_manifest_file: |name| {
+        format!("{name} is the manifest of an archive kept in separate files, which opens only from its site. Open a single-file bundle instead.")
+    },
+    loading_release: |number| format!("Loading release #{number}…"),
+    archive_reading_index: "Looking up which releases may hold these words…",
+    archive_too_short: "To search every release, type a word of at least three letters. Until then only the releases already opened are searched.",
+    archive_searching: |n| format!("Searching {} {}…", count(n), if n == 1 { "release" } else { "releases" }),
+    archive_partial: |searched, total| {
+        format!("Showing matches in the newest {} of the {} releases that may hold these words.", count(searched), count(total))
+    },
+    archive_search_more: |n| format!("Search {} more {}", count(n), if n == 1 { "release" } else { "releases" }),
     embedded_bundle_name: "The bundle in this page",
     json_syntax: |line, column, message| format!("not valid JSON at line {line}, column {column}: {message}"),
     json_format: |found| format!("unsupported bundle format {found} at $.format: this viewer reads format 1"),

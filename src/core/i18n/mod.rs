@@ -112,6 +112,19 @@ pub struct Messages {
     /// (file, line, byte offset)
     pub error_not_utf8: fn(&str, usize, usize) -> String,
     pub error_decode: fn(&str, &str) -> String,
+    pub error_manifest_file: fn(&str) -> String,
+    /// A release of a chunked archive on its way: (number)
+    pub loading_release: fn(u32) -> String,
+    /// Searching a chunked archive: its index is being read.
+    pub archive_reading_index: &'static str,
+    /// Every word of the query is too short for the archive's index.
+    pub archive_too_short: &'static str,
+    /// (releases being fetched)
+    pub archive_searching: fn(usize) -> String,
+    /// (releases searched, releases that may match)
+    pub archive_partial: fn(usize, usize) -> String,
+    /// (releases the button adds)
+    pub archive_search_more: fn(usize) -> String,
     pub embedded_bundle_name: &'static str,
     pub json_syntax: fn(usize, usize, &str) -> String,
     pub json_format: fn(&str) -> String,

@@ -92,6 +92,22 @@ pub const RU: Messages = Messages {
     error_read: |name, message| format!("Не удалось прочитать {name}: {message}"),
     error_not_utf8: |name, line, offset| format!("{name}: строка {line}: текст не в кодировке UTF-8 (ошибка в байте {offset})"),
     error_decode: |url, reason| format!("{url} — не файл бюллетеней, который может открыть просмотрщик: {reason}"),
+    error_manifest_file: |name| {
+        format!("{name} — оглавление архива из отдельных файлов; оно открывается только с сайта. Откройте файл бюллетеней целиком.")
+    },
+    loading_release: |number| format!("Загрузка выпуска №{number}…"),
+    archive_reading_index: "Ищем выпуски, в которых могут быть эти слова…",
+    archive_too_short: "Чтобы искать во всех выпусках, введите слово не короче трёх букв. Пока поиск идёт только в уже открытых выпусках.",
+    archive_searching: |n| format!("Поиск в {} {}…", count(n), russian_plural(n, "выпуске", "выпусках", "выпусках")),
+    archive_partial: |searched, total| {
+        format!(
+            "Показаны совпадения в {} самых новых из {} {}, где могут быть эти слова.",
+            count(searched),
+            count(total),
+            russian_plural(total, "выпуска", "выпусков", "выпусков")
+        )
+    },
+    archive_search_more: |n| format!("Искать ещё в {} {}", count(n), russian_plural(n, "выпуске", "выпусках", "выпусках")),
     embedded_bundle_name: "Файл бюллетеней в этой странице",
     json_syntax: |line, column, message| format!("ошибка JSON в строке {line}, столбце {column}: {message}"),
     json_format: |found| format!("неподдерживаемый формат {found} в $.format: просмотрщик читает формат 1"),

@@ -10,7 +10,7 @@ mod tabs;
 mod text;
 
 use crate::core::route::Route;
-use crate::ui::app::Navigate;
+use crate::ui::app::{Navigate, Need};
 use crate::ui::load::{Load, LoadError, Origin};
 use crate::ui::text::use_text;
 use language::LanguagePicker;
@@ -34,6 +34,9 @@ pub struct PageProps {
     pub file_error: Option<Rc<LoadError>>,
     #[prop_or_default]
     pub on_open_file: Callback<web_sys::File>,
+    /// Asks for what the page lacks from a chunked archive.
+    #[prop_or_default]
+    pub on_need: Callback<Need>,
 }
 
 #[component]
@@ -67,7 +70,7 @@ pub fn Page(props: &PageProps) -> Html {
                 </>
             };
             html! {
-                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} />
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} />
             }
         }
     }

@@ -5,14 +5,14 @@
 use crate::core::i18n::Messages;
 use crate::core::model::{Bundle, Issue};
 use crate::core::route::{ReleaseKey, Route, Scope};
-use crate::core::view::{country_name, format_period, release_key, release_view, Notice, ReleaseView};
-use crate::ui::app::Navigate;
+use crate::core::view::{country_name, format_period, release_key, release_view_in_archive, Notice, ReleaseView};
+use crate::ui::app::{Navigate, Need, ARCHIVE_SEARCH_PAGE};
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::card::EventCard;
 use crate::ui::components::search::SearchBox;
 use crate::ui::components::tabs::{tab_id, CountryTabs, PANEL_ID};
 use crate::ui::components::{dom_id, masthead};
-use crate::ui::load::Loaded;
+use crate::ui::load::{Archive, Loaded, SearchState};
 use crate::ui::text::use_text;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -24,6 +24,8 @@ pub struct ReleaseProps {
     pub route: Route,
     pub arrival: u32,
     pub on_navigate: Callback<Navigate>,
+    #[prop_or_default]
+    pub on_need: Callback<Need>,
     /// The bundle controls for the masthead.
     #[prop_or_default]
     pub tools: Html,
@@ -33,8 +35,14 @@ pub struct ReleaseProps {
 pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let t = use_text();
     let view = use_memo((props.loaded.clone(), props.route.clone(), t.code), |(loaded, route, lang)| {
-        release_view(&loaded.bundle, &loaded.index, route, lang)
+        release_view_in_archive(&loaded.bundle, &loaded.index, route, lang, &|at| loaded.is_pending(at))
     });
+    {
+        // A chunked archive's releases are fetched when the view needs them.
+        let needs = archive_needs(&props.loaded, view.as_ref().as_ref(), &props.route);
+        let on_need = props.on_need.clone();
+        use_effect_with(needs, move |needs| needs.iter().for_each(|need| on_need.emit(need.clone())));
+    }
     {
         // A link to one event opens scrolled to it; opening one in the page leaves the view be.
         let opened = props.route.event.clone();
@@ -128,11 +136,18 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                         {on_query}
                         {on_scope}
                     />
-                    <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
-                    <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
-                        { topic(issue, view, t) }
-                        { event_list(props, view, &go, &shown, t) }
-                    </div>
+                    if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
+                        { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
+                    }
+                    if view.pending {
+                        { pending_release(&props.loaded, view, t) }
+                    } else {
+                        <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
+                        <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
+                            { topic(issue, view, t) }
+                            { event_list(props, view, &go, &shown, t) }
+                        </div>
+                    }
                 </section>
             </main>
             { publisher_footer(issue, t) }
@@ -286,6 +301,13 @@ fn event_list(
     t: &Messages,
 ) -> Html {
     if view.results.is_empty() {
+        // A search across an archive says nothing is found only once it has looked.
+        if view.scope == Scope::All
+            && view.searching()
+            && !archive_search_settled(&props.loaded, &props.route.query, view)
+        {
+            return Html::default();
+        }
         let elsewhere = view.tabs.first().map_or(0, |all| all.count);
         let message = if view.searching() && elsewhere > 0 {
             (t.empty_here_but_elsewhere)(elsewhere)
@@ -366,6 +388,110 @@ fn event_list(
             </div>
         }
         </>
+    }
+}
+
+/// What the page lacks from a chunked archive: the release on screen, and the releases a
+/// search across the archive is to read. Nothing for a single-file bundle.
+fn archive_needs(loaded: &Loaded, view: Option<&ReleaseView>, route: &Route) -> Vec<Need> {
+    let (Some(archive), Some(view)) = (&loaded.archive, view) else { return Vec::new() };
+    let wanted = |at: &usize| !archive.fetched[*at] && !archive.failed.contains_key(at);
+    let mut releases: Vec<usize> = Some(view.issue).filter(|at| view.pending && wanted(at)).into_iter().collect();
+    let mut needs = Vec::new();
+    if view.scope == Scope::All && view.searching() {
+        match &archive.search {
+            Some(search) if search.is_for(&route.query, &view.releases) => {
+                if let SearchState::Candidates { releases: candidates, wanted: count } = &search.state {
+                    releases.extend(candidates[..*count].iter().copied().filter(|at| wanted(at)));
+                }
+            }
+            _ => needs.push(Need::Search { query: route.query.clone(), versions: Rc::new(view.releases.clone()) }),
+        }
+    }
+    if !releases.is_empty() {
+        needs.push(Need::Releases(releases));
+    }
+    needs
+}
+
+/// True when a search across the archive has read every release it set out to.
+fn archive_search_settled(loaded: &Loaded, query: &str, view: &ReleaseView) -> bool {
+    let Some(archive) = &loaded.archive else { return true };
+    match archive.search.as_ref().filter(|search| search.is_for(query, &view.releases)).map(|search| &search.state) {
+        Some(SearchState::Candidates { releases, wanted }) => {
+            releases[..*wanted].iter().all(|at| archive.fetched[*at] || archive.failed.contains_key(at))
+        }
+        Some(SearchState::TooShort | SearchState::Failed(_)) => true,
+        Some(SearchState::ReadingIndex) | None => false,
+    }
+}
+
+/// Where a search across a chunked archive stands, and a way to read further.
+fn archive_search_status(
+    archive: &Archive,
+    query: &str,
+    view: &ReleaseView,
+    on_need: &Callback<Need>,
+    t: &Messages,
+) -> Html {
+    let Some(search) = archive.search.as_ref().filter(|search| search.is_for(query, &view.releases)) else {
+        return html! { <p class="status archive-status" role="status">{ t.archive_reading_index }</p> };
+    };
+    match &search.state {
+        SearchState::ReadingIndex => {
+            html! { <p class="status archive-status" role="status">{ t.archive_reading_index }</p> }
+        }
+        SearchState::TooShort => html! { <p class="status archive-status" role="status">{ t.archive_too_short }</p> },
+        SearchState::Failed(error) => html! { <p class="alert archive-status" role="alert">{ error.describe(t) }</p> },
+        SearchState::Candidates { releases, wanted } => {
+            let reading = releases[..*wanted]
+                .iter()
+                .filter(|at| !archive.fetched[**at] && !archive.failed.contains_key(at))
+                .count();
+            let failed: Vec<Html> = releases[..*wanted]
+                .iter()
+                .filter_map(|at| archive.failed.get(at))
+                .map(|error| html! { <p class="alert" role="alert">{ error.describe(t) }</p> })
+                .collect();
+            let remaining = releases.len() - wanted;
+            let on_more = {
+                let on_need = on_need.clone();
+                Callback::from(move |_: MouseEvent| on_need.emit(Need::SearchMore))
+            };
+            html! {
+                <div class="archive-status">
+                    <p class="status" role="status">
+                        if reading > 0 {
+                            { (t.archive_searching)(reading) }
+                        } else if remaining > 0 {
+                            { (t.archive_partial)(*wanted, releases.len()) }
+                        }
+                    </p>
+                    { for failed }
+                    if reading == 0 && remaining > 0 {
+                        <button type="button" class="show-more" onclick={on_more}>
+                            { (t.archive_search_more)(remaining.min(ARCHIVE_SEARCH_PAGE)) }
+                        </button>
+                    }
+                </div>
+            }
+        }
+    }
+}
+
+/// The release on screen while its file is on its way, or why it could not be fetched.
+fn pending_release(loaded: &Loaded, view: &ReleaseView, t: &Messages) -> Html {
+    let failed = loaded.archive.as_ref().and_then(|archive| archive.failed.get(&view.issue));
+    match failed {
+        Some(error) => html! {
+            <div role="alert" class="alert">
+                <p>{ error.describe(t) }</p>
+                <p>{ t.load_failed_hint }</p>
+            </div>
+        },
+        None => html! {
+            <p role="status" class="status">{ (t.loading_release)(loaded.bundle.issues[view.issue].number) }</p>
+        },
     }
 }
 

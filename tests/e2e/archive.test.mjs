@@ -1,0 +1,152 @@
+// A chunked archive (manifest, one file per release, search index shards) read as a
+// reader would: the first release arrives alone, others when asked for, and a search of
+// every release reads the index and then only the releases that may match, finding what
+// the same archive as one file finds.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  root, archives, useBrowser, openPage, openViewer, viewerUrl, eventually, route, axeViolations, tabName, exactName,
+} from './harness.mjs';
+
+useBrowser();
+
+const caricc = path.join(root, 'target/release/caricc');
+const RELEASES = 40;
+const archiveQuery = (name) => `?bundle=${encodeURIComponent(`../archives/${name}/manifest.json`)}`;
+let manifest;
+let bundle;
+
+before(() => {
+  rmSync(archives, { recursive: true, force: true });
+  mkdirSync(archives, { recursive: true });
+  const single = path.join(archives, 'whole.json');
+  execFileSync(caricc, ['synth', String(RELEASES), '--seed', '7', '-o', single], { stdio: 'pipe' });
+  execFileSync(caricc, ['split', single, '-o', path.join(archives, 'chunked')], { stdio: 'pipe' });
+  // The same archive with its newest release's file gone from the server.
+  manifest = JSON.parse(readFileSync(path.join(archives, 'chunked/manifest.json'), 'utf8'));
+  bundle = JSON.parse(readFileSync(single, 'utf8'));
+  cpSync(path.join(archives, 'chunked'), path.join(archives, 'broken'), { recursive: true });
+  rmSync(path.join(archives, 'broken', newest('en').file));
+});
+
+/** The manifest entry the viewer opens first for a reader of `lang`. */
+function newest(lang) {
+  const key = (entry) => entry.year * 100 + entry.number;
+  const top = Math.max(...manifest.releases.map(key));
+  const versions = manifest.releases.filter((entry) => key(entry) === top);
+  return versions.find((entry) => entry.lang === lang) ?? versions[0];
+}
+
+/** Paths (below /archives/) the page asked the server for. */
+function archiveRequests(page) {
+  const seen = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/archives/')) seen.push(pathname.replace(/^\/archives\/[^/]+\//, ''));
+  });
+  return seen;
+}
+
+const titles = async (page) =>
+  (await page.getByRole('tabpanel').getByRole('article').getByRole('heading', { level: 3 }).allTextContents()).map((t) =>
+    t.replace(/\s+/g, ' ').trim());
+
+test('the first release arrives alone: the manifest, then one release file', async (t) => {
+  const { page, done } = await openPage(t);
+  const requests = archiveRequests(page);
+  await openViewer(page, { query: archiveQuery('chunked') });
+  const first = newest('en');
+  await page.getByRole('article').first().waitFor();
+  assert.deepEqual(requests, ['manifest.json', first.file]);
+  const expected = first.counts.reduce((sum, count) => sum + count.count, 0);
+  await page.getByRole('tab', { name: exactName(tabName('All', expected)) }).waitFor();
+  // The picker lists every release, though only one is here.
+  const options = await page.getByLabel('Release').locator('option').count();
+  assert.equal(options, new Set(manifest.releases.map((e) => `${e.year}-${e.number}`)).size);
+  assert.deepEqual(await axeViolations(page), []);
+  await done();
+});
+
+test('another release is fetched when picked, and an event link opens its release', async (t) => {
+  const { page, done } = await openPage(t);
+  const requests = archiveRequests(page);
+  await openViewer(page, { query: archiveQuery('chunked') });
+  const older = manifest.releases.filter((e) => e.lang === 'en').at(-1);
+  await page.getByLabel('Release').selectOption(`${older.year}-${older.number}`);
+  await eventually(() => assert.ok(requests.includes(older.file)));
+  await page.getByRole('heading', { level: 1, name: `Information Release #${older.number}` }).waitFor();
+  await page.getByRole('tabpanel').getByRole('article').first().waitFor();
+
+  // A link straight to an event of a release not fetched yet, in a new tab.
+  const skip = new Set([older.file, newest('en').file]);
+  const issue = bundle.issues.find((i) => i.lang === 'en' && !skip.has(`releases/${i.year}-${String(i.number).padStart(2, '0')}-en.json`));
+  const event = issue.events[3];
+  const linked = await page.context().newPage();
+  await linked.goto(viewerUrl({ query: archiveQuery('chunked'), hash: `#event=${encodeURIComponent(event.id)}` }));
+  const card = linked.locator(`[id="event-${event.id}"]`);
+  await card.waitFor();
+  assert.equal(await linked.getByRole('button', { name: 'Show less' }).count(), 1, 'the linked event is open');
+  assert.equal(await linked.locator('.notice').count(), 0, 'no “not found” notice while it was on its way');
+  await done();
+});
+
+test('a search of every release finds what the single file finds, reading only candidate releases', async (t) => {
+  for (const query of ['police', 'наркотик', 'almaty']) {
+    const whole = await openPage(t);
+    await whole.page.goto(viewerUrl({
+      query: `?bundle=${encodeURIComponent('../archives/whole.json')}`,
+      hash: `#q=${encodeURIComponent(query)}&scope=all`,
+    }));
+    await whole.page.getByRole('tabpanel').getByRole('article').first().waitFor();
+    const expectedTab = await whole.page.getByRole('tab').first().innerText();
+    const expectedTitles = await titles(whole.page);
+
+    const chunked = await openPage(t);
+    const requests = archiveRequests(chunked.page);
+    await chunked.page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: `#q=${encodeURIComponent(query)}&scope=all` }));
+    await eventually(async () => {
+      assert.equal(await chunked.page.getByRole('tab').first().innerText(), expectedTab, query);
+      assert.deepEqual(await titles(chunked.page), expectedTitles, query);
+    }, 15_000);
+    assert.ok(requests.some((r) => r.startsWith('search/')), 'the index was read');
+    const releases = requests.filter((r) => r.startsWith('releases/'));
+    assert.equal(new Set(releases).size, releases.length, 'no release fetched twice');
+    assert.deepEqual(await axeViolations(chunked.page), []);
+    await chunked.done();
+    await whole.done();
+  }
+});
+
+test('a word the index cannot narrow says so; a word in no release reads no release', async (t) => {
+  const { page, done } = await openPage(t);
+  const requests = archiveRequests(page);
+  await openViewer(page, { query: archiveQuery('chunked'), hash: '#q=zqxwv&scope=all' });
+  await page.getByText('No events match this search in any release').waitFor();
+  assert.deepEqual(requests.filter((r) => r.startsWith('releases/')), [newest('en').file]);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('kg');
+  await page.getByText('type a word of at least three letters').waitFor();
+  await eventually(() => assert.equal(route(page).get('q'), 'kg'));
+  await done();
+});
+
+test('a release file that is missing is reported, naming it', async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.goto(viewerUrl({ query: archiveQuery('broken') }));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), new RegExp(`${newest('en').file}.*404`));
+  // The browser logs the failed request itself; nothing else may go wrong.
+  assert.ok(errors.every((e) => /404/.test(e)), errors.join('\n'));
+});
+
+test('a manifest opened as a file is refused with a message', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page);
+  await page.locator('input[type=file]').setInputFiles(path.join(archives, 'chunked/manifest.json'));
+  await page.getByText('is the manifest of an archive kept in separate files').waitFor();
+  await done();
+});
