@@ -66,13 +66,15 @@ pub struct SearchShards {
     pub files: String,
 }
 
-/// One shard of the search index: for each trigram hashed to it, the releases (positions
-/// in the manifest) that contain it, as the first position then the gaps between positions.
+/// One shard of the search index: each trigram hashed to it, in order, with the releases
+/// (positions in the manifest) that contain it, as the first position then the gaps
+/// between positions. Pairs rather than a JSON object, so that the viewer reads them into
+/// a sorted list without a map type.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shard {
     pub format: u32,
     pub shard: u32,
-    pub grams: BTreeMap<String, Vec<u32>>,
+    pub grams: Vec<(String, Vec<u32>)>,
 }
 
 /// An archive split into its files, ready to write.
@@ -126,7 +128,8 @@ pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
     for (position, issue) in bundle.issues.iter().enumerate() {
         let mut grams: BTreeSet<String> = BTreeSet::new();
         for event in &issue.events {
-            grams.extend(grams_of(&searchable_text(event)));
+            let form = index_form(&searchable_text(event));
+            grams.extend(form.windows(GRAM).map(|window| window.iter().collect::<String>()));
         }
         for gram in grams {
             postings.entry(gram).or_default().push(position as u32);
@@ -150,10 +153,11 @@ pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
     });
     let count = count.clamp(1, MAX_SHARDS);
     let mut shard_list: Vec<Shard> =
-        (0..count).map(|shard| Shard { format: FORMAT_VERSION, shard, grams: BTreeMap::new() }).collect();
+        (0..count).map(|shard| Shard { format: FORMAT_VERSION, shard, grams: Vec::new() }).collect();
+    // In gram order, since `postings` is sorted.
     for (gram, list) in postings {
         let gaps = list.iter().scan(None, |last: &mut Option<u32>, &at| Some(at - last.replace(at).unwrap_or(0)));
-        shard_list[shard_of(&gram, count) as usize].grams.insert(gram, gaps.collect());
+        shard_list[shard_of(&gram, count) as usize].grams.push((gram, gaps.collect()));
     }
     let manifest = Manifest {
         format: FORMAT_VERSION,
@@ -182,9 +186,16 @@ fn index_form(folded: &str) -> Vec<char> {
     folded.chars().filter(|&c| !is_dropped_sign(c)).map(base_letter).collect()
 }
 
-/// The distinct trigrams of folded text.
-fn grams_of(folded: &str) -> BTreeSet<String> {
-    index_form(folded).windows(GRAM).map(|window| window.iter().collect()).collect()
+/// The trigrams of folded text, each once, in the order they first occur.
+fn grams_of(folded: &str) -> Vec<String> {
+    let mut grams: Vec<String> = Vec::new();
+    for window in index_form(folded).windows(GRAM) {
+        let gram: String = window.iter().collect();
+        if !grams.contains(&gram) {
+            grams.push(gram);
+        }
+    }
+    grams
 }
 
 /// The shard a gram is in: FNV-1a of its UTF-8 bytes, the same on every platform.
@@ -208,7 +219,7 @@ impl IndexQuery {
             if index < translit::MAX_SPELT_WORDS {
                 forms.extend(translit::spellings(term));
             }
-            let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form).into_iter().collect()).collect();
+            let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form)).collect();
             // A way of writing the word with no trigram (too short) could be anywhere.
             if ways.iter().all(|grams| !grams.is_empty()) {
                 words.push(ways);
@@ -222,9 +233,15 @@ impl IndexQuery {
         !self.words.is_empty()
     }
 
-    /// The shards holding the query's trigrams.
-    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
-        self.words.iter().flatten().flatten().map(|gram| shard_of(gram, shards)).collect()
+    /// The shards holding the query's trigrams, each once.
+    pub fn shards(&self, shards: u32) -> Vec<u32> {
+        let mut found: Vec<u32> = Vec::new();
+        for shard in self.words.iter().flatten().flatten().map(|gram| shard_of(gram, shards)) {
+            if !found.contains(&shard) {
+                found.push(shard);
+            }
+        }
+        found
     }
 
     /// Positions of the releases that may hold the query, in manifest order; `None` when the
@@ -255,15 +272,16 @@ impl IndexQuery {
     }
 }
 
-/// A decoded shard: each gram's releases as positions.
+/// A decoded shard: each gram's releases as positions, sorted by gram.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Postings {
-    grams: BTreeMap<String, Vec<u32>>,
+    grams: Vec<(String, Vec<u32>)>,
 }
 
 impl Postings {
     pub fn get(&self, gram: &str) -> Option<&[u32]> {
-        self.grams.get(gram).map(Vec::as_slice)
+        let found = self.grams.binary_search_by(|(other, _)| other.as_str().cmp(gram)).ok()?;
+        Some(&self.grams[found].1)
     }
 }
 
@@ -277,19 +295,22 @@ pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, 
     if decoded.shard != shard {
         return Err(shape("$.shard", format!("this is shard {}, not shard {shard}", decoded.shard)));
     }
-    let mut grams = BTreeMap::new();
-    for (gram, gaps) in decoded.grams {
+    let mut grams: Vec<(String, Vec<u32>)> = Vec::with_capacity(decoded.grams.len());
+    for (index, (gram, gaps)) in decoded.grams.into_iter().enumerate() {
+        if grams.last().is_some_and(|(last, _)| *last >= gram) {
+            return Err(shape(&format!("$.grams[{index}][0]"), "grams must be in order, each once".into()));
+        }
         let mut positions = Vec::with_capacity(gaps.len());
         let mut at: u64 = 0;
-        for (index, &gap) in gaps.iter().enumerate() {
+        for (position, &gap) in gaps.iter().enumerate() {
             at += u64::from(gap);
-            if (index > 0 && gap == 0) || at >= releases as u64 {
-                let path = format!("$.grams[{}][{index}]", serde_json::Value::String(gram.clone()));
+            if (position > 0 && gap == 0) || at >= releases as u64 {
+                let path = format!("$.grams[{index}][1][{position}]");
                 return Err(shape(&path, format!("not a release of the manifest's {releases} (positions must rise)")));
             }
             positions.push(at as u32);
         }
-        grams.insert(gram, positions);
+        grams.push((gram, positions));
     }
     Ok(Postings { grams })
 }
@@ -398,13 +419,6 @@ pub fn resolve(manifest_url: &str, file: &str) -> String {
         Some(slash) => format!("{}{file}", &without_query[..=slash]),
         None => file.to_owned(),
     }
-}
-
-/// Positions of releases ordered newest first, as a search across the archive reads them.
-pub fn newest_first(manifest: &Manifest, mut positions: Vec<usize>) -> Vec<usize> {
-    let key = |at: &usize| manifest.releases.get(*at).map(|entry| (entry.year, entry.number, entry.period.to.clone()));
-    positions.sort_by_key(|at| std::cmp::Reverse(key(at)));
-    positions
 }
 
 /// Stand-in releases for a manifest's entries: the bundle the viewer shows before any
@@ -582,13 +596,17 @@ mod tests {
             parse_manifest(&good.replace("\"format\":1", "\"format\":7")),
             Err(DecodeError::UnsupportedFormat { .. })
         ));
-        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[0,0]}}"#, 0, 5).is_err());
-        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[7]}}"#, 0, 5).is_err());
-        assert!(parse_shard(r#"{"format":1,"shard":1,"grams":{}}"#, 0, 5).is_err());
-        assert!(parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[4294967295,4294967295]}}"#, 0, 5).is_err());
+        let shard = |grams: &str| parse_shard(&format!(r#"{{"format":1,"shard":0,"grams":{grams}}}"#), 0, 5);
+        assert_eq!(shard(r#"[["abc",[0,0]]]"#).unwrap_err().path(), Some("$.grams[0][1][1]"));
+        assert_eq!(shard(r#"[["abc",[1]],["abd",[7]]]"#).unwrap_err().path(), Some("$.grams[1][1][0]"));
+        assert_eq!(shard(r#"[["abd",[1]],["abc",[2]]]"#).unwrap_err().path(), Some("$.grams[1][0]"));
+        assert!(shard(r#"[["abc",[4294967295,4294967295]]]"#).is_err());
+        assert!(shard(r#"{"abc":[1]}"#).is_err());
+        assert!(parse_shard(r#"{"format":1,"shard":1,"grams":[]}"#, 0, 5).is_err());
+        let postings = shard(r#"[["abc",[1,2]],["xyz",[0]]]"#).unwrap();
         assert_eq!(
-            parse_shard(r#"{"format":1,"shard":0,"grams":{"abc":[1,2]}}"#, 0, 5).unwrap().get("abc"),
-            Some(&[1, 3][..])
+            (postings.get("abc"), postings.get("xyz"), postings.get("abd")),
+            (Some(&[1, 3][..]), Some(&[0][..]), None)
         );
     }
 

@@ -1,7 +1,7 @@
 //! The root component: owns the load state and the route, and keeps the route in step
 //! with the address bar. Everything below it renders from these two values.
 
-use crate::core::archive::{newest_first, IndexQuery, Postings};
+use crate::core::archive::{IndexQuery, Postings};
 use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
 use crate::core::search::Query;
@@ -12,7 +12,6 @@ use crate::ui::load::{
 };
 use crate::ui::text::Text;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -93,9 +92,46 @@ impl Reducible for Load {
 /// What is on its way from a chunked archive, so that nothing is asked for twice.
 #[derive(Default)]
 struct InFlight {
-    releases: BTreeSet<(u32, usize)>,
-    /// Decoded index shards of the archive on screen, by (archive id, shard).
-    shards: HashMap<(u32, u32), Rc<Postings>>,
+    /// (archive id, release position)
+    releases: Vec<(u32, usize)>,
+    /// Decoded index shards, by (archive id, shard): a few per query, read once.
+    shards: Vec<(u32, u32, Rc<Postings>)>,
+}
+
+impl InFlight {
+    fn shard(&self, id: u32, shard: u32) -> Option<&Postings> {
+        self.shards.iter().find(|(of, number, _)| *of == id && *number == shard).map(|(_, _, postings)| &**postings)
+    }
+}
+
+/// Runs `tasks` at once and hands all their results, in order, to `done` when the last
+/// one ends (so the page redraws once for a batch of files, not once per file).
+fn join_all<T: 'static>(
+    tasks: Vec<impl std::future::Future<Output = T> + 'static>,
+    done: impl FnOnce(Vec<T>) + 'static,
+) {
+    let count = tasks.len();
+    if count == 0 {
+        return done(Vec::new());
+    }
+    let results: Rc<RefCell<Vec<Option<T>>>> = Rc::new(RefCell::new((0..count).map(|_| None).collect()));
+    let done = Rc::new(RefCell::new(Some(done)));
+    for (index, task) in tasks.into_iter().enumerate() {
+        let (results, done) = (results.clone(), done.clone());
+        yew::platform::spawn_local(async move {
+            let result = task.await;
+            let finished = {
+                let mut results = results.borrow_mut();
+                results[index] = Some(result);
+                results.iter().all(Option::is_some)
+            };
+            if finished {
+                if let Some(done) = done.borrow_mut().take() {
+                    done(results.borrow_mut().drain(..).flatten().collect());
+                }
+            }
+        });
+    }
 }
 
 /// A request to show another view.
@@ -261,25 +297,27 @@ fn fetch_needed(
         Need::Releases(wanted) => {
             let wanted: Vec<usize> = {
                 let mut flights = in_flight.borrow_mut();
-                wanted
-                    .into_iter()
-                    .filter(|&at| at < archive.fetched.len() && flights.releases.insert((id, at)))
-                    .collect()
+                let mut fresh = Vec::new();
+                for at in wanted {
+                    if at < archive.fetched.len() && !flights.releases.contains(&(id, at)) {
+                        flights.releases.push((id, at));
+                        fresh.push(at);
+                    }
+                }
+                fresh
             };
             if wanted.is_empty() {
                 return;
             }
-            yew::platform::spawn_local(async move {
-                let fetches = wanted.iter().map(|&at| {
+            let fetches: Vec<_> = wanted
+                .iter()
+                .map(|&at| {
                     let (url, entry) = (archive.url.clone(), archive.manifest.releases[at].clone());
                     async move { (at, fetch_release(&url, &entry).await.map_err(Rc::new)) }
-                });
-                let releases = futures::future::join_all(fetches).await;
-                let mut flights = in_flight.borrow_mut();
-                wanted.iter().for_each(|&at| {
-                    flights.releases.remove(&(id, at));
-                });
-                drop(flights);
+                })
+                .collect();
+            join_all(fetches, move |releases| {
+                in_flight.borrow_mut().releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
                 dispatch.dispatch(Change::Arrived { id, releases });
             });
         }
@@ -292,26 +330,24 @@ fn fetch_needed(
                 dispatch.dispatch(Change::Search { id, search: search(SearchState::TooShort), start: false });
                 return;
             }
-            yew::platform::spawn_local(async move {
-                let manifest = archive.manifest.clone();
-                let missing: Vec<u32> = {
-                    let flights = in_flight.borrow();
-                    index_query
-                        .shards(manifest.search.shards)
-                        .into_iter()
-                        .filter(|shard| !flights.shards.contains_key(&(id, *shard)))
-                        .collect()
-                };
-                let fetches = missing.iter().map(|&shard| {
+            let manifest = archive.manifest.clone();
+            let missing: Vec<u32> = {
+                let flights = in_flight.borrow();
+                let needed = index_query.shards(manifest.search.shards);
+                needed.into_iter().filter(|&shard| flights.shard(id, shard).is_none()).collect()
+            };
+            let fetches: Vec<_> = missing
+                .iter()
+                .map(|&shard| {
                     let (url, manifest) = (archive.url.clone(), manifest.clone());
                     async move { (shard, fetch_shard(&url, &manifest, shard).await) }
-                });
+                })
+                .collect();
+            join_all(fetches, move |shards| {
                 let mut failure = None;
-                for (shard, result) in futures::future::join_all(fetches).await {
+                for (shard, result) in shards {
                     match result {
-                        Ok(postings) => {
-                            in_flight.borrow_mut().shards.insert((id, shard), Rc::new(postings));
-                        }
+                        Ok(postings) => in_flight.borrow_mut().shards.push((id, shard, Rc::new(postings))),
                         Err(error) => failure = Some(Rc::new(error)),
                     }
                 }
@@ -319,21 +355,17 @@ fn fetch_needed(
                     Some(error) => SearchState::Failed(error),
                     None => {
                         let flights = in_flight.borrow();
-                        let shards = manifest.search.shards;
+                        let count = manifest.search.shards;
                         let postings = |gram: &str| {
-                            let shard = crate::core::archive::shard_of(gram, shards);
-                            flights.shards.get(&(id, shard)).and_then(|postings| postings.get(gram))
+                            flights.shard(id, crate::core::archive::shard_of(gram, count)).and_then(|p| p.get(gram))
                         };
-                        let mut candidates =
-                            index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
-                        let mut searched = vec![false; manifest.releases.len()];
-                        for &at in search(SearchState::ReadingIndex).versions.iter() {
-                            if let Some(slot) = searched.get_mut(at) {
-                                *slot = true;
-                            }
-                        }
-                        candidates.retain(|&at| searched[at]);
-                        let releases = newest_first(&manifest, candidates);
+                        let candidates = index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
+                        let mut may_match = vec![false; manifest.releases.len()];
+                        candidates.into_iter().for_each(|at| may_match[at] = true);
+                        // In the view's order (newest first), one language version of each.
+                        let versions = search(SearchState::ReadingIndex).versions;
+                        let releases: Vec<usize> =
+                            versions.iter().copied().filter(|&at| may_match.get(at) == Some(&true)).collect();
                         let wanted = releases.len().min(ARCHIVE_SEARCH_PAGE);
                         SearchState::Candidates { releases: Rc::new(releases), wanted }
                     }

@@ -6,7 +6,6 @@ use crate::core::i18n::Messages;
 use crate::core::model::{Bundle, Issue};
 use crate::core::search::SearchIndex;
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -57,8 +56,8 @@ impl Loaded {
         let archive = Archive {
             url,
             fetched: vec![false; manifest.releases.len()],
+            failed: vec![None; manifest.releases.len()],
             manifest: Rc::new(manifest),
-            failed: BTreeMap::new(),
             search: None,
         };
         Loaded { id: next_id(), index: SearchIndex::default(), bundle, origin, archive: Some(archive) }
@@ -82,11 +81,9 @@ impl Loaded {
                     next.index.insert_issue(at, &issue);
                     next.bundle.issues[at] = issue;
                     archive.fetched[at] = true;
-                    archive.failed.remove(&at);
+                    archive.failed[at] = None;
                 }
-                Err(error) => {
-                    archive.failed.insert(at, error);
-                }
+                Err(error) => archive.failed[at] = Some(error),
             }
         }
         next
@@ -108,15 +105,21 @@ pub struct Archive {
     pub url: String,
     pub manifest: Rc<Manifest>,
     pub fetched: Vec<bool>,
-    /// Releases that could not be fetched, and why.
-    pub failed: BTreeMap<usize, Rc<LoadError>>,
+    /// Why each release that could not be fetched could not.
+    pub failed: Vec<Option<Rc<LoadError>>>,
     /// The search across all releases, while the reader has one.
     pub search: Option<ArchiveSearch>,
 }
 
 impl Archive {
-    pub fn file_url(&self, file: &str) -> String {
-        archive::resolve(&self.url, file)
+    /// Why release `at` could not be fetched, if it could not.
+    pub fn failure(&self, at: usize) -> Option<&Rc<LoadError>> {
+        self.failed.get(at).and_then(Option::as_ref)
+    }
+
+    /// True when release `at` is here or could not be fetched: nothing more will come.
+    pub fn is_settled(&self, at: usize) -> bool {
+        self.fetched.get(at).copied().unwrap_or(true) || self.failure(at).is_some()
     }
 }
 

@@ -395,7 +395,7 @@ fn event_list(
 /// search across the archive is to read. Nothing for a single-file bundle.
 fn archive_needs(loaded: &Loaded, view: Option<&ReleaseView>, route: &Route) -> Vec<Need> {
     let (Some(archive), Some(view)) = (&loaded.archive, view) else { return Vec::new() };
-    let wanted = |at: &usize| !archive.fetched[*at] && !archive.failed.contains_key(at);
+    let wanted = |at: &usize| !archive.is_settled(*at);
     let mut releases: Vec<usize> = Some(view.issue).filter(|at| view.pending && wanted(at)).into_iter().collect();
     let mut needs = Vec::new();
     if view.scope == Scope::All && view.searching() {
@@ -419,7 +419,7 @@ fn archive_search_settled(loaded: &Loaded, query: &str, view: &ReleaseView) -> b
     let Some(archive) = &loaded.archive else { return true };
     match archive.search.as_ref().filter(|search| search.is_for(query, &view.releases)).map(|search| &search.state) {
         Some(SearchState::Candidates { releases, wanted }) => {
-            releases[..*wanted].iter().all(|at| archive.fetched[*at] || archive.failed.contains_key(at))
+            releases[..*wanted].iter().all(|&at| archive.is_settled(at))
         }
         Some(SearchState::TooShort | SearchState::Failed(_)) => true,
         Some(SearchState::ReadingIndex) | None => false,
@@ -444,13 +444,10 @@ fn archive_search_status(
         SearchState::TooShort => html! { <p class="status archive-status" role="status">{ t.archive_too_short }</p> },
         SearchState::Failed(error) => html! { <p class="alert archive-status" role="alert">{ error.describe(t) }</p> },
         SearchState::Candidates { releases, wanted } => {
-            let reading = releases[..*wanted]
-                .iter()
-                .filter(|at| !archive.fetched[**at] && !archive.failed.contains_key(at))
-                .count();
+            let reading = releases[..*wanted].iter().filter(|&&at| !archive.is_settled(at)).count();
             let failed: Vec<Html> = releases[..*wanted]
                 .iter()
-                .filter_map(|at| archive.failed.get(at))
+                .filter_map(|&at| archive.failure(at))
                 .map(|error| html! { <p class="alert" role="alert">{ error.describe(t) }</p> })
                 .collect();
             let remaining = releases.len() - wanted;
@@ -481,7 +478,7 @@ fn archive_search_status(
 
 /// The release on screen while its file is on its way, or why it could not be fetched.
 fn pending_release(loaded: &Loaded, view: &ReleaseView, t: &Messages) -> Html {
-    let failed = loaded.archive.as_ref().and_then(|archive| archive.failed.get(&view.issue));
+    let failed = loaded.archive.as_ref().and_then(|archive| archive.failure(view.issue));
     match failed {
         Some(error) => html! {
             <div role="alert" class="alert">
