@@ -474,6 +474,10 @@ fn decode<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeEr
         return Err(shape("$", expected.to_owned()));
     }
     serde_json::from_str(text).map_err(|error| {
+        // A document of another format may legitimately have another shape: say so first.
+        if let Some(found) = crate::core::bundle::probe_format(text).filter(|found| *found != "1") {
+            return DecodeError::UnsupportedFormat { found };
+        }
         let message = error.to_string();
         let message = message.rfind(" at line ").map_or(message.clone(), |at| message[..at].to_owned());
         if error.is_data() {
@@ -592,6 +596,10 @@ mod tests {
             assert_eq!(error.path(), Some(path), "{bad}: {error}");
         }
         assert!(matches!(parse_manifest("{\"format\":1,"), Err(DecodeError::Syntax { line: 1, .. })));
+        assert_eq!(
+            parse_manifest(r#"{"format": 2, "releases": {"2025-15": {}}}"#),
+            Err(DecodeError::UnsupportedFormat { found: "2".into() })
+        );
         assert!(matches!(
             parse_manifest(&good.replace("\"format\":1", "\"format\":7")),
             Err(DecodeError::UnsupportedFormat { .. })

@@ -105,7 +105,7 @@ pub fn parse_bundle_within_limits(text: &str) -> Result<Bundle, DecodeError> {
 }
 
 /// The `format` field of a document, if it is a JSON object that has one.
-fn probe_format(text: &str) -> Option<String> {
+pub(crate) fn probe_format(text: &str) -> Option<String> {
     #[derive(Deserialize)]
     struct Probe {
         format: serde_json::Value,
