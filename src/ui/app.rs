@@ -1,14 +1,15 @@
 //! The root component: owns the load state and the route, and keeps the route in step
 //! with the address bar. Everything below it renders from these two values.
 
-use crate::core::archive::{IndexQuery, Postings};
+use crate::core::archive::{self, IndexQuery, Postings};
 use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::Page;
 use crate::ui::load::{
-    fetch_release, fetch_shard, initial_bundle, read_file, ArchiveSearch, Load, LoadError, Loaded, SearchState,
+    fetch_text, initial_bundle, read_file, release_from_text, shard_from_text, ArchiveSearch, Load, LoadError, Loaded,
+    SearchState,
 };
 use crate::ui::text::Text;
 use std::cell::RefCell;
@@ -104,25 +105,22 @@ impl InFlight {
     }
 }
 
-/// Runs `tasks` at once and hands all their results, in order, to `done` when the last
-/// one ends (so the page redraws once for a batch of files, not once per file).
-fn join_all<T: 'static>(
-    tasks: Vec<impl std::future::Future<Output = T> + 'static>,
-    done: impl FnOnce(Vec<T>) + 'static,
-) {
-    let count = tasks.len();
-    if count == 0 {
+/// Fetches the texts at `urls` at once and hands them, in order, to `done` when the last
+/// one is here (so the page redraws once for a batch of files, not once per file).
+fn fetch_all(urls: Vec<String>, done: impl FnOnce(Vec<Result<String, LoadError>>) + 'static) {
+    if urls.is_empty() {
         return done(Vec::new());
     }
-    let results: Rc<RefCell<Vec<Option<T>>>> = Rc::new(RefCell::new((0..count).map(|_| None).collect()));
+    let results: Rc<RefCell<Vec<Option<Result<String, LoadError>>>>> =
+        Rc::new(RefCell::new((0..urls.len()).map(|_| None).collect()));
     let done = Rc::new(RefCell::new(Some(done)));
-    for (index, task) in tasks.into_iter().enumerate() {
+    for (index, url) in urls.into_iter().enumerate() {
         let (results, done) = (results.clone(), done.clone());
         yew::platform::spawn_local(async move {
-            let result = task.await;
+            let text = fetch_text(&url).await.map(|(text, _saved)| text);
             let finished = {
                 let mut results = results.borrow_mut();
-                results[index] = Some(result);
+                results[index] = Some(text);
                 results.iter().all(Option::is_some)
             };
             if finished {
@@ -309,15 +307,17 @@ fn fetch_needed(
             if wanted.is_empty() {
                 return;
             }
-            let fetches: Vec<_> = wanted
-                .iter()
-                .map(|&at| {
-                    let (url, entry) = (archive.url.clone(), archive.manifest.releases[at].clone());
-                    async move { (at, fetch_release(&url, &entry).await.map_err(Rc::new)) }
-                })
-                .collect();
-            join_all(fetches, move |releases| {
+            let manifest = archive.manifest.clone();
+            let urls: Vec<String> =
+                wanted.iter().map(|&at| archive::resolve(&archive.url, &manifest.releases[at].file)).collect();
+            fetch_all(urls.clone(), move |texts| {
                 in_flight.borrow_mut().releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
+                let releases = (wanted.iter().zip(&urls).zip(texts))
+                    .map(|((&at, url), text)| {
+                        let issue = text.and_then(|text| release_from_text(url, &text, &manifest.releases[at]));
+                        (at, issue.map_err(Rc::new))
+                    })
+                    .collect();
                 dispatch.dispatch(Change::Arrived { id, releases });
             });
         }
@@ -336,17 +336,14 @@ fn fetch_needed(
                 let needed = index_query.shards(manifest.search.shards);
                 needed.into_iter().filter(|&shard| flights.shard(id, shard).is_none()).collect()
             };
-            let fetches: Vec<_> = missing
+            let urls: Vec<String> = missing
                 .iter()
-                .map(|&shard| {
-                    let (url, manifest) = (archive.url.clone(), manifest.clone());
-                    async move { (shard, fetch_shard(&url, &manifest, shard).await) }
-                })
+                .map(|&shard| archive::resolve(&archive.url, &archive::shard_file(&manifest.search.files, shard)))
                 .collect();
-            join_all(fetches, move |shards| {
+            fetch_all(urls.clone(), move |texts| {
                 let mut failure = None;
-                for (shard, result) in shards {
-                    match result {
+                for ((&shard, url), text) in missing.iter().zip(&urls).zip(texts) {
+                    match text.and_then(|text| shard_from_text(url, &text, &manifest, shard)) {
                         Ok(postings) => in_flight.borrow_mut().shards.push((id, shard, Rc::new(postings))),
                         Err(error) => failure = Some(Rc::new(error)),
                     }
@@ -356,9 +353,8 @@ fn fetch_needed(
                     None => {
                         let flights = in_flight.borrow();
                         let count = manifest.search.shards;
-                        let postings = |gram: &str| {
-                            flights.shard(id, crate::core::archive::shard_of(gram, count)).and_then(|p| p.get(gram))
-                        };
+                        let postings =
+                            |gram: &str| flights.shard(id, archive::shard_of(gram, count)).and_then(|p| p.get(gram));
                         let candidates = index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
                         let mut may_match = vec![false; manifest.releases.len()];
                         candidates.into_iter().for_each(|at| may_match[at] = true);

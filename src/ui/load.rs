@@ -307,24 +307,21 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded::new(bundle, origin))
 }
 
-/// Fetches one release of a chunked archive and checks it is the one the manifest names.
-pub async fn fetch_release(archive_url: &str, entry: &ReleaseEntry) -> Result<Issue, LoadError> {
-    let url = archive::resolve(archive_url, &entry.file);
-    let decode = |source| LoadError::Decode { url: url.clone(), source };
-    let (text, _) = fetch_text(&url).await?;
-    let bundle = parse_bundle_within_limits(&text).map_err(decode)?;
+/// A fetched release file of a chunked archive, if it holds the release the manifest names.
+pub fn release_from_text(url: &str, text: &str, entry: &ReleaseEntry) -> Result<Issue, LoadError> {
+    let decode = |source| LoadError::Decode { url: url.to_owned(), source };
+    let bundle = parse_bundle_within_limits(text).map_err(decode)?;
     archive::release_from_file(entry, bundle).map_err(decode)
 }
 
-/// Fetches one shard of a chunked archive's search index.
-pub async fn fetch_shard(archive_url: &str, manifest: &Manifest, shard: u32) -> Result<Postings, LoadError> {
-    let url = archive::resolve(archive_url, &archive::shard_file(&manifest.search.files, shard));
-    let (text, _) = fetch_text(&url).await?;
-    archive::parse_shard(&text, shard, manifest.releases.len()).map_err(|source| LoadError::Decode { url, source })
+/// A fetched shard of a chunked archive's search index.
+pub fn shard_from_text(url: &str, text: &str, manifest: &Manifest, shard: u32) -> Result<Postings, LoadError> {
+    archive::parse_shard(text, shard, manifest.releases.len())
+        .map_err(|source| LoadError::Decode { url: url.to_owned(), source })
 }
 
 /// The text at `url`, and the date of the service worker's saved copy when it answered.
-async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
+pub async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
     let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
     let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
