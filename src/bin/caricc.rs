@@ -1,6 +1,7 @@
 //! `caricc`: the staff's command-line tool. A thin shell over the core: it reads files,
 //! prints reports and writes bundles atomically; every decision is made in `core`.
 
+use caricc_viewer::core::archive::{self, Manifest, MANIFEST_FILE, MAX_SHARDS};
 use caricc_viewer::core::bundle::{parse_bundle, to_json, MAX_BUNDLE_BYTES};
 use caricc_viewer::core::check::{check_bundle, has_errors, Problem, Severity};
 use caricc_viewer::core::country;
@@ -12,9 +13,10 @@ use caricc_viewer::core::synth::{import_all, synth_releases};
 use caricc_viewer::core::text::escape_controls;
 use caricc_viewer::offline::{build_files, offline_html, ViewerBuild};
 use clap::{Parser, Subcommand};
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -63,6 +65,18 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write a bundle as a large archive's chunked layout: DIR/manifest.json, one bundle per
+    /// release in DIR/releases/ and the search index in DIR/search/. DIR is replaced whole
+    /// (or not at all), and only if it is empty or holds an archive and nothing else.
+    Split {
+        bundle: PathBuf,
+        /// The archive folder to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Search index shards (1–4096); by default about 256 KB each.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_SHARDS)))]
+        shards: Option<u32>,
+    },
     /// Write a synthetic archive for benchmarks, the same for the same seed: COUNT releases
     /// shaped like the real ones (two a month back from 2025, about 20 events each, a third
     /// also or only in Russian), as a bundle (-o) and/or as release texts (--texts).
@@ -89,6 +103,7 @@ fn main() -> ExitCode {
         Command::Import { releases, output, strict, lang } => run_import(&releases, &output, strict, lang),
         Command::Check { bundle, strict } => run_check(&bundle, strict),
         Command::Offline { dist, bundle, output } => run_offline(&dist, &bundle, &output),
+        Command::Split { bundle, output, shards } => run_split(&bundle, &output, shards),
         Command::Synth { count, output, texts, seed } => run_synth(count, output.as_deref(), texts.as_deref(), seed),
     };
     match result {
@@ -299,6 +314,50 @@ fn run_offline(dist: &Path, bundle_path: &Path, output: &Path) -> Result<(), Fai
     Ok(())
 }
 
+fn run_split(bundle_path: &Path, output: &Path, shards: Option<u32>) -> Result<(), Failure> {
+    // Before reading a bundle of hundreds of megabytes: is there anywhere to write it?
+    archive_folder(output)?;
+    let text = read_bundle_text(bundle_path)?;
+    let bundle = parse_bundle(&text).map_err(|error| Failure(format!("{}: {error}", bundle_path.display())))?;
+    drop(text);
+    let problems = check_bundle(&bundle);
+    if has_errors(&problems) {
+        print_problems(&problems);
+        return Err(Failure(format!(
+            "{}: not written: the bundle {} has errors (listed above)",
+            output.display(),
+            bundle_path.display()
+        )));
+    }
+    let split = archive::split(&bundle, shards);
+    drop(bundle);
+    let sizes = write_folder_atomically(output, |folder| {
+        for (file, text) in split.files() {
+            folder.write(&file, text.as_bytes())?;
+        }
+        Ok(())
+    })?;
+    print_archive_summary(output, &split.manifest, &sizes);
+    Ok(())
+}
+
+/// One line on what an archive folder holds: releases, shards and bytes.
+fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<String, u64>) {
+    let size = |file: &str| sizes.get(file).copied().unwrap_or(0);
+    let largest_shard =
+        (0..manifest.search.shards).map(|shard| size(&archive::shard_file(&manifest.search.files, shard))).max();
+    println!(
+        "{}: wrote {} release(s) and {} search shard(s): {} bytes in {} files (manifest {} bytes, largest shard {} bytes)",
+        folder.display(),
+        manifest.releases.len(),
+        manifest.search.shards,
+        sizes.values().sum::<u64>(),
+        sizes.len(),
+        size(MANIFEST_FILE),
+        largest_shard.unwrap_or(0)
+    );
+}
+
 fn run_synth(count: usize, output: Option<&Path>, texts: Option<&Path>, seed: u64) -> Result<(), Failure> {
     let releases = synth_releases(count, seed).map_err(|e| Failure(e.to_string()))?;
     let events: u32 = releases.iter().map(|release| release.events()).sum();
@@ -345,4 +404,132 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         return Err(fail("not written", error));
     }
     Ok(())
+}
+
+/// Whether an archive folder may be written: it does not exist yet, or it is a folder that
+/// holds nothing, or nothing but an archive (a manifest, `releases/`, `search/`), so
+/// replacing it can never delete anything else. `Ok(true)` when it exists.
+fn archive_folder(folder: &Path) -> Result<bool, Failure> {
+    let refuse = |why: String| Failure(format!("{}: not replaced: {why}", folder.display()));
+    let metadata = match fs::symlink_metadata(folder) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(refuse(format!("cannot read: {error}"))),
+        Ok(metadata) => metadata,
+    };
+    if metadata.file_type().is_symlink() {
+        return Err(refuse("it is a symbolic link; give the folder it points to".into()));
+    }
+    if !metadata.is_dir() {
+        return Err(refuse("it exists and is not a folder".into()));
+    }
+    let entries = fs::read_dir(folder).map_err(|error| refuse(format!("cannot read: {error}")))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| refuse(format!("cannot read: {error}")))?;
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    if names.is_empty() {
+        return Ok(true);
+    }
+    names.sort();
+    let foreign: Vec<&str> =
+        names.iter().map(String::as_str).filter(|name| ![MANIFEST_FILE, "releases", "search"].contains(name)).collect();
+    if !foreign.is_empty() {
+        let shown = foreign.iter().take(3).map(|name| format!("“{name}”")).collect::<Vec<_>>().join(", ");
+        let more = if foreign.len() > 3 { format!(" and {} more", foreign.len() - 3) } else { String::new() };
+        return Err(refuse(format!(
+            "it holds {shown}{more}, which an archive does not; give an empty folder, a new one or an earlier archive"
+        )));
+    }
+    let manifest_path = folder.join(MANIFEST_FILE);
+    let is_archive = fs::metadata(&manifest_path).is_ok_and(|m| m.is_file() && m.len() <= MAX_BUNDLE_BYTES as u64)
+        && fs::read_to_string(&manifest_path).is_ok_and(|text| archive::parse_manifest(&text).is_ok());
+    if !is_archive {
+        return Err(refuse(format!(
+            "it is not empty and has no readable {MANIFEST_FILE}, so it may not be an archive; give an empty folder, a new one or an earlier archive"
+        )));
+    }
+    Ok(true)
+}
+
+/// A folder being filled: each file written and its size.
+struct FolderWriter {
+    root: PathBuf,
+    sizes: HashMap<String, u64>,
+}
+
+impl FolderWriter {
+    /// Writes `file` (a relative path: `releases/2025-15-en.json`) into the folder.
+    fn write(&mut self, file: &str, bytes: &[u8]) -> Result<(), Failure> {
+        let relative = Path::new(file);
+        if file.is_empty() || !relative.components().all(|part| matches!(part, Component::Normal(_))) {
+            return Err(Failure(format!("{file}: not a file inside the archive folder")));
+        }
+        let path = self.root.join(relative);
+        let result = (|| {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            let mut handle = fs::File::create(&path)?;
+            handle.write_all(bytes)?;
+            handle.sync_all()
+        })();
+        result.map_err(|error| Failure(format!("{}: not written: {error}", path.display())))?;
+        self.sizes.insert(file.to_owned(), bytes.len() as u64);
+        Ok(())
+    }
+}
+
+/// Fills a new folder beside `folder` and swaps it in only once it is complete, so that a
+/// reader (or a crash, or a failure halfway) never sees a half-written archive: the old
+/// folder is moved aside, the new one renamed into place, then the old one deleted. On
+/// any failure the old folder stays as it was and the new one is removed. Returns the
+/// size of every file written.
+fn write_folder_atomically(
+    folder: &Path,
+    fill: impl FnOnce(&mut FolderWriter) -> Result<(), Failure>,
+) -> Result<HashMap<String, u64>, Failure> {
+    archive_folder(folder)?;
+    let Some(name) = folder.file_name().map(|name| name.to_string_lossy().into_owned()) else {
+        return Err(Failure(format!(
+            "{}: not a folder name (give the folder's own name, not . or ..)",
+            folder.display()
+        )));
+    };
+    let parent = match folder.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // Unique to this run, and hidden: `.archive.1234-5678.tmp`.
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |time| time.as_nanos());
+    let beside = |suffix: &str| parent.join(format!(".{name}.{}-{stamp}.{suffix}", std::process::id()));
+    let temporary = beside("tmp");
+    fs::create_dir(&temporary).map_err(|error| Failure(format!("{}: cannot create: {error}", temporary.display())))?;
+    let mut writer = FolderWriter { root: temporary.clone(), sizes: HashMap::new() };
+    let swapped = fill(&mut writer).and_then(|()| {
+        // Checked again: the folder may have changed while the new one was being written.
+        let exists = archive_folder(folder)?;
+        let aside = beside("old");
+        if exists {
+            fs::rename(folder, &aside).map_err(|error| {
+                Failure(format!("{}: not replaced: cannot move it aside: {error}", folder.display()))
+            })?;
+        }
+        if let Err(error) = fs::rename(&temporary, folder) {
+            let restored = !exists || fs::rename(&aside, folder).is_ok();
+            let kept = if restored { String::new() } else { format!("; the old archive is at {}", aside.display()) };
+            return Err(Failure(format!("{}: not replaced: {error}{kept}", folder.display())));
+        }
+        if exists {
+            if let Err(error) = fs::remove_dir_all(&aside) {
+                eprintln!("caricc: {}: the old archive could not be deleted: {error}", aside.display());
+            }
+        }
+        Ok(())
+    });
+    if let Err(failure) = swapped {
+        let _ = fs::remove_dir_all(&temporary);
+        return Err(failure);
+    }
+    Ok(writer.sizes)
 }
