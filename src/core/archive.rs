@@ -23,7 +23,7 @@ use crate::core::text::is_language_tag;
 use crate::core::translit::{self, base_letter, is_dropped_sign};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// The manifest's file name in an archive folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
@@ -143,13 +143,15 @@ impl Splitter {
     /// Indexes the next release (in manifest order: newest first) and returns its file.
     pub fn add(&mut self, issue: &Issue) -> String {
         let position = self.entries.len() as u32;
-        let mut grams: BTreeSet<String> = BTreeSet::new();
+        // The windows grams_of reads, kept as arrays until they are distinct: a release has
+        // tens of thousands of windows and a few thousand different grams.
+        let mut grams: HashSet<[char; GRAM]> = HashSet::new();
         for event in &issue.events {
-            let form = index_form(&searchable_text(event));
-            grams.extend(form.windows(GRAM).map(|window| window.iter().collect::<String>()));
+            let text = index_form(&searchable_text(event));
+            grams.extend(text.windows(GRAM).filter_map(|window| <[char; GRAM]>::try_from(window).ok()));
         }
         for gram in grams {
-            self.postings.entry(gram).or_default().push(position);
+            self.postings.entry(gram.iter().collect()).or_default().push(position);
         }
         let file = release_file(issue);
         self.entries.push(ReleaseEntry {
@@ -515,6 +517,7 @@ mod tests {
     use super::*;
     use crate::core::bundle::parse_bundle;
     use crate::core::search::SearchIndex;
+    use std::collections::BTreeSet;
 
     fn sample() -> Bundle {
         parse_bundle(include_str!("../../static/bundle.json")).unwrap()
