@@ -470,12 +470,33 @@ impl FolderWriter {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }
-            let mut handle = fs::File::create(&path)?;
-            handle.write_all(bytes)?;
-            handle.sync_all()
+            fs::File::create(&path)?.write_all(bytes)
         })();
         result.map_err(|error| Failure(format!("{}: not written: {error}", path.display())))?;
         self.sizes.insert(file.to_owned(), bytes.len() as u64);
+        Ok(())
+    }
+
+    /// Puts every file on disk before the folder is swapped in. Once, at the end: the first
+    /// sync commits what the others would each have waited for (a sync per file as it was
+    /// written took splitting 1,000 releases from 9 s to 12 s).
+    fn sync(&self) -> Result<(), Failure> {
+        let mut folders: Vec<PathBuf> = vec![self.root.clone()];
+        for file in self.sizes.keys() {
+            let path = self.root.join(file);
+            let synced = fs::File::open(&path).and_then(|handle| handle.sync_all());
+            synced.map_err(|error| Failure(format!("{}: not written: {error}", path.display())))?;
+            if let Some(parent) = path.parent().filter(|parent| !folders.iter().any(|folder| folder == parent)) {
+                folders.push(parent.to_path_buf());
+            }
+        }
+        for folder in folders {
+            // A folder's entries are on disk once it is synced; not every system can open a
+            // folder to sync it, and those that cannot keep entries some other way.
+            if let Ok(handle) = fs::File::open(&folder) {
+                let _ = handle.sync_all();
+            }
+        }
         Ok(())
     }
 }
@@ -504,9 +525,11 @@ fn write_folder_atomically(
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |time| time.as_nanos());
     let beside = |suffix: &str| parent.join(format!(".{name}.{}-{stamp}.{suffix}", std::process::id()));
     let temporary = beside("tmp");
-    fs::create_dir(&temporary).map_err(|error| Failure(format!("{}: cannot create: {error}", temporary.display())))?;
+    fs::create_dir_all(&parent)
+        .and_then(|()| fs::create_dir(&temporary))
+        .map_err(|error| Failure(format!("{}: cannot create: {error}", temporary.display())))?;
     let mut writer = FolderWriter { root: temporary.clone(), sizes: HashMap::new() };
-    let swapped = fill(&mut writer).and_then(|()| {
+    let swapped = fill(&mut writer).and_then(|()| writer.sync()).and_then(|()| {
         // Checked again: the folder may have changed while the new one was being written.
         let exists = archive_folder(folder)?;
         let aside = beside("old");
