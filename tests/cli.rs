@@ -335,7 +335,7 @@ fn split_writes_an_archive_whose_files_read_back() {
     let output = run(&["split", EMBEDDED, "-o", path_str(&archive)]);
     let stdout = text(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
-    assert!(stdout.contains("archive: wrote 1 release(s) and 1 search shard(s): "), "{stdout}");
+    assert!(stdout.contains("archive: wrote 1 release(s) (10 events) and 1 search shard(s): "), "{stdout}");
     assert!(stdout.contains(" bytes in 3 files (manifest "), "{stdout}");
 
     let manifest = parse_manifest(&std::fs::read_to_string(archive.join("manifest.json")).unwrap()).unwrap();
@@ -361,7 +361,11 @@ fn splitting_again_replaces_the_archive_whole() {
     let two = two_release_bundle(dir.path());
     let first = run(&["split", path_str(&two), "-o", path_str(&archive), "--shards", "4"]);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    assert!(text(&first.stdout).contains("wrote 2 release(s) and 4 search shard(s)"), "{}", text(&first.stdout));
+    assert!(
+        text(&first.stdout).contains("wrote 2 release(s) (20 events) and 4 search shard(s)"),
+        "{}",
+        text(&first.stdout)
+    );
     assert!(archive.join("releases/2025-16-en.json").exists());
     assert!(archive.join("search/3.json").exists());
 
@@ -446,4 +450,39 @@ fn a_bad_bundle_leaves_the_archive_byte_for_byte_as_it_was() {
     );
     assert_eq!(names(dir.path()), ["archive", "broken.json", "two.json", "unreadable.json"]);
     assert_eq!(run(&["split", EMBEDDED, "-o", path_str(&archive), "--shards", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn synth_split_writes_what_split_makes_of_the_synthetic_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bundle, split, direct) = (dir.path().join("b.json"), dir.path().join("split"), dir.path().join("direct"));
+    assert!(run(&["synth", "30", "--seed", "3", "-o", path_str(&bundle)]).status.success());
+    assert!(run(&["split", path_str(&bundle), "-o", path_str(&split), "--shards", "2"]).status.success());
+    let output = run(&["synth", "30", "--seed", "3", "--split", path_str(&direct), "--shards", "2"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("direct: wrote 30 release(s) ("), "{}", text(&output.stdout));
+    assert_eq!(snapshot(&direct), snapshot(&split), "byte for byte the same archive");
+    assert!(run(&["check", path_str(&direct.join("releases/2025-24-en.json"))]).status.success());
+    assert_eq!(names(dir.path()), ["b.json", "direct", "split"]);
+}
+
+#[test]
+fn synth_sends_archives_larger_than_a_bundle_to_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.json");
+    let output = run(&["synth", "10001", "-o", path_str(&bundle)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("b.json: not written: 10001 releases; a bundle holds at most 10000 releases"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(text(&output.stderr).contains("--split DIR"), "{}", text(&output.stderr));
+    assert!(!bundle.exists());
+    let too_many = run(&["synth", "20000", "--split", path_str(&dir.path().join("a"))]);
+    assert_eq!(too_many.status.code(), Some(1));
+    assert!(text(&too_many.stderr).contains("20000 releases asked for; at most 12096"), "{}", text(&too_many.stderr));
+    assert_eq!(names(dir.path()), Vec::<String>::new(), "nothing written, no temporary folder left");
+    assert_eq!(run(&["synth", "5", "--shards", "2", "-o", path_str(&bundle)]).status.code(), Some(2));
+    assert_eq!(run(&["synth", "5"]).status.code(), Some(2));
 }

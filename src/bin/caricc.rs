@@ -8,8 +8,9 @@ use caricc_viewer::core::country;
 use caricc_viewer::core::import::{
     decode_release_bytes, import_release, Import, ImportOptions, Placement, WarningKind, MAX_RELEASE_BYTES,
 };
+use caricc_viewer::core::limits::MAX_RELEASES;
 use caricc_viewer::core::model::Bundle;
-use caricc_viewer::core::synth::{import_all, synth_releases};
+use caricc_viewer::core::synth::{import_all, synth_archive, synth_iter, SynthError};
 use caricc_viewer::core::text::escape_controls;
 use caricc_viewer::offline::{build_files, offline_html, ViewerBuild};
 use clap::{Parser, Subcommand};
@@ -78,17 +79,25 @@ enum Command {
         shards: Option<u32>,
     },
     /// Write a synthetic archive for benchmarks, the same for the same seed: COUNT releases
-    /// shaped like the real ones (two a month back from 2025, about 20 events each, a third
-    /// also or only in Russian), as a bundle (-o) and/or as release texts (--texts).
+    /// shaped like the real ones (two a month back from 2025, shorter periods beyond 1,728
+    /// releases; about 20 events each, a third also or only in Russian), as a bundle (-o),
+    /// as release texts (--texts) and/or as the chunked layout (--split).
     Synth {
         /// Releases to write (a release in two languages counts twice).
         count: usize,
         /// The bundle to write (what `caricc import` makes of the texts).
-        #[arg(short, long, required_unless_present = "texts")]
+        #[arg(short, long, required_unless_present_any = ["texts", "split"])]
         output: Option<PathBuf>,
         /// A folder to write the release texts into, one file per release.
         #[arg(long)]
         texts: Option<PathBuf>,
+        /// An archive folder to write the chunked layout into, as `caricc split` would, one
+        /// release at a time: archives larger than a bundle may be go this way.
+        #[arg(long)]
+        split: Option<PathBuf>,
+        /// Search index shards of the --split archive (1–4096); by default about 256 KB each.
+        #[arg(long, requires = "split", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_SHARDS)))]
+        shards: Option<u32>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -97,6 +106,12 @@ enum Command {
 /// A failure the user must see; the message already says what and where.
 struct Failure(String);
 
+impl From<SynthError> for Failure {
+    fn from(error: SynthError) -> Failure {
+        Failure(error.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -104,7 +119,10 @@ fn main() -> ExitCode {
         Command::Check { bundle, strict } => run_check(&bundle, strict),
         Command::Offline { dist, bundle, output } => run_offline(&dist, &bundle, &output),
         Command::Split { bundle, output, shards } => run_split(&bundle, &output, shards),
-        Command::Synth { count, output, texts, seed } => run_synth(count, output.as_deref(), texts.as_deref(), seed),
+        Command::Synth { count, output, texts, split, shards, seed } => {
+            let outputs = SynthOutputs { bundle: output.as_deref(), texts: texts.as_deref(), split: split.as_deref() };
+            run_synth(count, outputs, shards, seed)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -331,7 +349,7 @@ fn run_split(bundle_path: &Path, output: &Path, shards: Option<u32>) -> Result<(
     }
     let split = archive::split(&bundle, shards);
     drop(bundle);
-    let sizes = write_folder_atomically(output, |folder| {
+    let ((), sizes) = write_folder_atomically(output, |folder| {
         for (file, text) in split.files() {
             folder.write(&file, text.as_bytes())?;
         }
@@ -347,9 +365,10 @@ fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<Str
     let largest_shard =
         (0..manifest.search.shards).map(|shard| size(&archive::shard_file(&manifest.search.files, shard))).max();
     println!(
-        "{}: wrote {} release(s) and {} search shard(s): {} bytes in {} files (manifest {} bytes, largest shard {} bytes)",
+        "{}: wrote {} release(s) ({} events) and {} search shard(s): {} bytes in {} files (manifest {} bytes, largest shard {} bytes)",
         folder.display(),
         manifest.releases.len(),
+        manifest.releases.iter().flat_map(|entry| &entry.counts).map(|count| u64::from(count.count)).sum::<u64>(),
         manifest.search.shards,
         sizes.values().sum::<u64>(),
         sizes.len(),
@@ -358,27 +377,65 @@ fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<Str
     );
 }
 
-fn run_synth(count: usize, output: Option<&Path>, texts: Option<&Path>, seed: u64) -> Result<(), Failure> {
-    let releases = synth_releases(count, seed).map_err(|e| Failure(e.to_string()))?;
-    let events: u32 = releases.iter().map(|release| release.events()).sum();
-    if let Some(folder) = texts {
-        fs::create_dir_all(folder).map_err(|e| Failure(format!("{}: cannot create: {e}", folder.display())))?;
-        for release in &releases {
-            let path = folder.join(release.file_name());
-            fs::write(&path, &release.text).map_err(|e| Failure(format!("{}: not written: {e}", path.display())))?;
+/// Where `caricc synth` writes (at least one is given).
+struct SynthOutputs<'a> {
+    bundle: Option<&'a Path>,
+    texts: Option<&'a Path>,
+    split: Option<&'a Path>,
+}
+
+fn run_synth(count: usize, outputs: SynthOutputs, shards: Option<u32>, seed: u64) -> Result<(), Failure> {
+    let too_large = |what: String| {
+        Failure(format!("{what}; a bundle holds at most {MAX_RELEASES} releases, {MAX_BUNDLE_BYTES} bytes: write the chunked layout with --split DIR instead"))
+    };
+    if let Some(output) = outputs.bundle {
+        if count > MAX_RELEASES {
+            return Err(too_large(format!("{}: not written: {count} releases", output.display())));
         }
-        println!("{}: wrote {} release texts ({events} events, seed {seed})", folder.display(), releases.len());
     }
-    if let Some(output) = output {
-        let bundle = import_all(&releases).map_err(|e| Failure(e.to_string()))?;
-        let json = to_json(&bundle);
-        write_atomically(output, json.as_bytes())?;
-        println!(
-            "{}: wrote {} release(s), {events} events, {} bytes (seed {seed})",
-            output.display(),
-            bundle.issues.len(),
-            json.len()
-        );
+    if outputs.texts.is_some() || outputs.bundle.is_some() {
+        // Texts are written as they are made; only a bundle needs them all at once.
+        let mut kept = Vec::new();
+        let (mut written, mut events) = (0, 0);
+        if let Some(folder) = outputs.texts {
+            fs::create_dir_all(folder).map_err(|e| Failure(format!("{}: cannot create: {e}", folder.display())))?;
+        }
+        for release in synth_iter(count, seed)? {
+            events += release.events();
+            if let Some(folder) = outputs.texts {
+                let path = folder.join(release.file_name());
+                fs::write(&path, &release.text)
+                    .map_err(|e| Failure(format!("{}: not written: {e}", path.display())))?;
+                written += 1;
+            }
+            if outputs.bundle.is_some() {
+                kept.push(release);
+            }
+        }
+        if let Some(folder) = outputs.texts {
+            println!("{}: wrote {written} release texts ({events} events, seed {seed})", folder.display());
+        }
+        if let Some(output) = outputs.bundle {
+            let bundle = import_all(&kept)?;
+            drop(kept);
+            let json = to_json(&bundle);
+            if json.len() > MAX_BUNDLE_BYTES {
+                return Err(too_large(format!("{}: not written: {} bytes", output.display(), json.len())));
+            }
+            write_atomically(output, json.as_bytes())?;
+            println!(
+                "{}: wrote {} release(s), {events} events, {} bytes (seed {seed})",
+                output.display(),
+                bundle.issues.len(),
+                json.len()
+            );
+        }
+    }
+    if let Some(folder) = outputs.split {
+        let (manifest, sizes) = write_folder_atomically(folder, |writer| {
+            synth_archive(count, seed, shards, |file, text| writer.write(file, text.as_bytes()))
+        })?;
+        print_archive_summary(folder, &manifest, &sizes);
     }
     Ok(())
 }
@@ -504,12 +561,12 @@ impl FolderWriter {
 /// Fills a new folder beside `folder` and swaps it in only once it is complete, so that a
 /// reader (or a crash, or a failure halfway) never sees a half-written archive: the old
 /// folder is moved aside, the new one renamed into place, then the old one deleted. On
-/// any failure the old folder stays as it was and the new one is removed. Returns the
-/// size of every file written.
-fn write_folder_atomically(
+/// any failure the old folder stays as it was and the new one is removed. Returns what
+/// `fill` returned and the size of every file written.
+fn write_folder_atomically<T>(
     folder: &Path,
-    fill: impl FnOnce(&mut FolderWriter) -> Result<(), Failure>,
-) -> Result<HashMap<String, u64>, Failure> {
+    fill: impl FnOnce(&mut FolderWriter) -> Result<T, Failure>,
+) -> Result<(T, HashMap<String, u64>), Failure> {
     archive_folder(folder)?;
     let Some(name) = folder.file_name().map(|name| name.to_string_lossy().into_owned()) else {
         return Err(Failure(format!(
@@ -529,7 +586,7 @@ fn write_folder_atomically(
         .and_then(|()| fs::create_dir(&temporary))
         .map_err(|error| Failure(format!("{}: cannot create: {error}", temporary.display())))?;
     let mut writer = FolderWriter { root: temporary.clone(), sizes: HashMap::new() };
-    let swapped = fill(&mut writer).and_then(|()| writer.sync()).and_then(|()| {
+    let swapped = fill(&mut writer).and_then(|value| writer.sync().map(|()| value)).and_then(|value| {
         // Checked again: the folder may have changed while the new one was being written.
         let exists = archive_folder(folder)?;
         let aside = beside("old");
@@ -548,11 +605,13 @@ fn write_folder_atomically(
                 eprintln!("caricc: {}: the old archive could not be deleted: {error}", aside.display());
             }
         }
-        Ok(())
+        Ok(value)
     });
-    if let Err(failure) = swapped {
-        let _ = fs::remove_dir_all(&temporary);
-        return Err(failure);
+    match swapped {
+        Ok(value) => Ok((value, writer.sizes)),
+        Err(failure) => {
+            let _ = fs::remove_dir_all(&temporary);
+            Err(failure)
+        }
     }
-    Ok(writer.sizes)
 }

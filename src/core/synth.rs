@@ -15,10 +15,12 @@
 //! No randomness crate: a xorshift generator seeded from the seed, so the same seed gives
 //! the same archive on every machine and every build.
 
+use crate::core::archive::{Manifest, Splitter};
+use crate::core::bundle::to_json;
 use crate::core::check::{check_bundle, has_errors};
 use crate::core::country;
 use crate::core::import::{import_release, ImportOptions, MONTHS_EN, MONTHS_RU};
-use crate::core::model::{Bundle, Issue};
+use crate::core::model::{Bundle, Issue, FORMAT_VERSION};
 use thiserror::Error;
 
 /// The oldest year a synthetic release is dated (bundle checks refuse implausible years).
@@ -190,6 +192,34 @@ pub fn import_all(releases: &[SynthRelease]) -> Result<Bundle, SynthError> {
 /// `count` releases as a bundle: [`synth_releases`], then [`import_all`].
 pub fn synth_bundle(count: usize, seed: u64) -> Result<Bundle, SynthError> {
     import_all(&synth_releases(count, seed)?)
+}
+
+/// `count` releases written straight into the chunked layout (see [`crate::core::archive`]):
+/// the files [`split`](crate::core::archive::split) makes of [`synth_bundle`], made one
+/// release at a time, so that an archive far larger than a bundle may be (10,000 releases,
+/// 600 MB) is never in memory at once. Each release is checked as a bundle of its own (the
+/// schedule never repeats a release). `write` gets each file's path in the archive folder
+/// and its text, the manifest last; the manifest is returned.
+pub fn synth_archive<E: From<SynthError>>(
+    count: usize,
+    seed: u64,
+    shards: Option<u32>,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
+) -> Result<Manifest, E> {
+    let mut splitter = Splitter::default();
+    // Generated newest first, English before Russian: the order of the bundle, so positions
+    // in the index are the bundle's.
+    for release in synth_iter(count, seed)? {
+        let bundle = Bundle { format: FORMAT_VERSION, issues: vec![import_one(&release)?] };
+        check(&bundle, || release.file_name())?;
+        let file = splitter.add(&bundle.issues[0]);
+        write(&file, &to_json(&bundle))?;
+    }
+    let split = splitter.finish(shards);
+    for (file, text) in split.files() {
+        write(&file, &text)?;
+    }
+    Ok(split.manifest)
 }
 
 /// What the importer makes of one generated text.
@@ -872,7 +902,6 @@ mod tests {
     use super::*;
     use crate::core::check::check_bundle;
     use crate::core::import::import_release;
-    use crate::core::model::FORMAT_VERSION;
     use crate::core::text::is_all_caps;
 
     #[test]
@@ -1084,6 +1113,32 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), all, "no release twice");
         assert_eq!(synth_iter(10_000, 1).unwrap().take(3).count(), 3, "generated lazily");
+    }
+
+    #[test]
+    fn the_archive_written_release_by_release_is_the_split_of_the_bundle() {
+        for (count, shards) in [(0, None), (30, None), (25, Some(4))] {
+            let mut files: Vec<(String, String)> = Vec::new();
+            let manifest = synth_archive::<SynthError>(count, 2, shards, |file, text| {
+                files.push((file.to_owned(), text.to_owned()));
+                Ok(())
+            })
+            .unwrap();
+            let split = crate::core::archive::split(&synth_bundle(count, 2).unwrap(), shards);
+            assert_eq!(manifest, split.manifest);
+            assert_eq!(files, split.files(), "{count} releases");
+        }
+    }
+
+    #[test]
+    fn writing_stops_at_the_first_failure() {
+        let mut calls = 0;
+        let result = synth_archive(5, 1, None, |_, _| {
+            calls += 1;
+            Err(SynthError::TooMany { asked: 0 })
+        });
+        assert!(result.is_err());
+        assert_eq!(calls, 1);
     }
 
     #[test]
