@@ -282,3 +282,207 @@ fn a_release_in_both_languages_lives_in_one_bundle() {
     assert_eq!(versions, [(15, "en"), (15, "ru")]);
     assert!(run(&["check", path_str(&bundle)]).status.success());
 }
+
+const EMBEDDED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json");
+
+/// Every file under `dir` (relative path → bytes), to compare a folder before and after.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Names in `dir`, sorted: nothing left behind beside an archive (no temporary folders).
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// The embedded bundle and a copy of its release renumbered #16: two releases.
+fn two_release_bundle(dir: &Path) -> PathBuf {
+    use caricc_viewer::core::bundle::{parse_bundle, to_json};
+    let mut bundle = parse_bundle(&std::fs::read_to_string(EMBEDDED).unwrap()).unwrap();
+    let mut sixteen = bundle.issues[0].clone();
+    sixteen.number = 16;
+    (sixteen.period.from, sixteen.period.to) = ("2025-08-16".into(), "2025-08-31".into());
+    for event in &mut sixteen.events {
+        event.id = event.id.replace("2025-15-", "2025-16-");
+    }
+    bundle.issues.insert(0, sixteen);
+    let path = dir.join("two.json");
+    std::fs::write(&path, to_json(&bundle)).unwrap();
+    path
+}
+
+#[test]
+fn split_writes_an_archive_whose_files_read_back() {
+    use caricc_viewer::core::archive::{parse_manifest, parse_shard, release_from_file, shard_file};
+    use caricc_viewer::core::bundle::parse_bundle;
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let output = run(&["split", EMBEDDED, "-o", path_str(&archive)]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    assert!(stdout.contains("archive: wrote 1 release(s) (10 events) and 1 search shard(s): "), "{stdout}");
+    assert!(stdout.contains(" bytes in 3 files (manifest "), "{stdout}");
+
+    let manifest = parse_manifest(&std::fs::read_to_string(archive.join("manifest.json")).unwrap()).unwrap();
+    let embedded = parse_bundle(&std::fs::read_to_string(EMBEDDED).unwrap()).unwrap();
+    assert_eq!(manifest.releases.len(), 1);
+    for (entry, issue) in manifest.releases.iter().zip(&embedded.issues) {
+        let release = parse_bundle(&std::fs::read_to_string(archive.join(&entry.file)).unwrap()).unwrap();
+        assert_eq!(&release_from_file(entry, release).unwrap(), issue);
+    }
+    for shard in 0..manifest.search.shards {
+        let file = archive.join(shard_file(&manifest.search.files, shard));
+        let postings = parse_shard(&std::fs::read_to_string(&file).unwrap(), shard, 1).unwrap();
+        assert_eq!(postings.get("pol"), Some(&[0][..]), "“police” is in the only release");
+    }
+    assert_eq!(names(&archive), ["manifest.json", "releases", "search"]);
+    assert_eq!(names(dir.path()), ["archive"], "no temporary folder left");
+}
+
+#[test]
+fn splitting_again_replaces_the_archive_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let two = two_release_bundle(dir.path());
+    let first = run(&["split", path_str(&two), "-o", path_str(&archive), "--shards", "4"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("wrote 2 release(s) (20 events) and 4 search shard(s)"),
+        "{}",
+        text(&first.stdout)
+    );
+    assert!(archive.join("releases/2025-16-en.json").exists());
+    assert!(archive.join("search/3.json").exists());
+
+    let second = run(&["split", EMBEDDED, "-o", path_str(&archive)]);
+    assert!(second.status.success(), "{}", text(&second.stderr));
+    let files: Vec<PathBuf> = snapshot(&archive).into_keys().collect();
+    let expected: Vec<PathBuf> =
+        ["manifest.json", "releases/2025-15-en.json", "search/0.json"].iter().map(PathBuf::from).collect();
+    assert_eq!(files, expected, "nothing of the old archive is left");
+    assert_eq!(names(dir.path()), ["archive", "two.json"]);
+    // An empty folder is an archive folder too.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert!(run(&["split", EMBEDDED, "-o", path_str(&empty)]).status.success());
+    assert!(empty.join("manifest.json").exists());
+}
+
+#[test]
+fn split_never_replaces_a_folder_that_is_not_an_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    std::fs::write(site.join("notes.txt"), "mine").unwrap();
+    // A web app manifest is not an archive's, and the viewer beside it must survive.
+    let web_app = dir.path().join("web-app");
+    std::fs::create_dir(&web_app).unwrap();
+    std::fs::write(web_app.join("manifest.json"), r#"{"name": "CARICC", "icons": []}"#).unwrap();
+    // An archive with something else beside it.
+    let mixed = dir.path().join("mixed");
+    assert!(run(&["split", EMBEDDED, "-o", path_str(&mixed)]).status.success());
+    std::fs::write(mixed.join("index.html"), "<!doctype html>").unwrap();
+    let file = dir.path().join("file.json");
+    std::fs::write(&file, "{}").unwrap();
+
+    for (target, expected) in [
+        (&site, "site: not replaced: it holds “notes.txt”, which an archive does not"),
+        (&web_app, "web-app: not replaced: it is not empty and has no readable manifest.json"),
+        (&mixed, "mixed: not replaced: it holds “index.html”"),
+        (&file, "file.json: not replaced: it exists and is not a folder"),
+    ] {
+        let before = if target.is_dir() { snapshot(target) } else { Default::default() };
+        let output = run(&["split", EMBEDDED, "-o", path_str(target)]);
+        assert_eq!(output.status.code(), Some(1), "{expected}");
+        assert!(text(&output.stderr).contains(expected), "expected {expected:?} in {:?}", text(&output.stderr));
+        if target.is_dir() {
+            assert_eq!(snapshot(target), before, "{expected}: changed");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{}");
+    assert_eq!(names(dir.path()), ["file.json", "mixed", "site", "web-app"], "no temporary folder left");
+}
+
+#[test]
+fn a_bad_bundle_leaves_the_archive_byte_for_byte_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let two = two_release_bundle(dir.path());
+    assert!(run(&["split", path_str(&two), "-o", path_str(&archive)]).status.success());
+    let before = snapshot(&archive);
+
+    let broken = dir.path().join("broken.json");
+    let committed = std::fs::read_to_string(EMBEDDED).unwrap();
+    std::fs::write(&broken, committed.replacen("\"from\": \"2025-08-01\"", "\"from\": \"2025-08-32\"", 1)).unwrap();
+    let unreadable = dir.path().join("unreadable.json");
+    std::fs::write(&unreadable, "{\"format\": 1,\n  \"issues\": [}").unwrap();
+    let missing = dir.path().join("missing.json");
+    for (bundle, expected) in [
+        (&broken, "archive: not written: the bundle"),
+        (&unreadable, "unreadable.json: not valid JSON at line 2, column 14"),
+        (&missing, "missing.json: cannot read"),
+    ] {
+        let output = run(&["split", path_str(bundle), "-o", path_str(&archive)]);
+        assert_eq!(output.status.code(), Some(1), "{expected}");
+        assert!(text(&output.stderr).contains(expected), "expected {expected:?} in {:?}", text(&output.stderr));
+        assert_eq!(snapshot(&archive), before, "{expected}: the archive changed");
+    }
+    let output = run(&["split", path_str(&broken), "-o", path_str(&archive)]);
+    assert!(
+        text(&output.stdout).contains("error: $.issues[0].period.from: “2025-08-32” is not a date"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert_eq!(names(dir.path()), ["archive", "broken.json", "two.json", "unreadable.json"]);
+    assert_eq!(run(&["split", EMBEDDED, "-o", path_str(&archive), "--shards", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn synth_split_writes_what_split_makes_of_the_synthetic_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bundle, split, direct) = (dir.path().join("b.json"), dir.path().join("split"), dir.path().join("direct"));
+    assert!(run(&["synth", "30", "--seed", "3", "-o", path_str(&bundle)]).status.success());
+    assert!(run(&["split", path_str(&bundle), "-o", path_str(&split), "--shards", "2"]).status.success());
+    let output = run(&["synth", "30", "--seed", "3", "--split", path_str(&direct), "--shards", "2"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("direct: wrote 30 release(s) ("), "{}", text(&output.stdout));
+    assert_eq!(snapshot(&direct), snapshot(&split), "byte for byte the same archive");
+    assert!(run(&["check", path_str(&direct.join("releases/2025-24-en.json"))]).status.success());
+    assert_eq!(names(dir.path()), ["b.json", "direct", "split"]);
+}
+
+#[test]
+fn synth_sends_archives_larger_than_a_bundle_to_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.json");
+    let output = run(&["synth", "10001", "-o", path_str(&bundle)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("b.json: not written: 10001 releases; a bundle holds at most 10000 releases"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(text(&output.stderr).contains("--split DIR"), "{}", text(&output.stderr));
+    assert!(!bundle.exists());
+    let too_many = run(&["synth", "20000", "--split", path_str(&dir.path().join("a"))]);
+    assert_eq!(too_many.status.code(), Some(1));
+    assert!(text(&too_many.stderr).contains("20000 releases asked for; at most 12096"), "{}", text(&too_many.stderr));
+    assert_eq!(names(dir.path()), Vec::<String>::new(), "nothing written, no temporary folder left");
+    assert_eq!(run(&["synth", "5", "--shards", "2", "-o", path_str(&bundle)]).status.code(), Some(2));
+    assert_eq!(run(&["synth", "5"]).status.code(), Some(2));
+}

@@ -23,7 +23,7 @@ use crate::core::text::is_language_tag;
 use crate::core::translit::{self, base_letter, is_dropped_sign};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// The manifest's file name in an archive folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
@@ -122,20 +122,39 @@ pub fn shard_file(pattern: &str, shard: u32) -> String {
 /// Splits a bundle into the chunked layout. `shards` fixes the number of index shards;
 /// by default it is chosen so that a shard is about 256 KB.
 pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut releases = Vec::with_capacity(bundle.issues.len());
-    let mut entries = Vec::with_capacity(bundle.issues.len());
-    for (position, issue) in bundle.issues.iter().enumerate() {
-        let mut grams: BTreeSet<String> = BTreeSet::new();
+    let mut splitter = Splitter::default();
+    let releases = bundle
+        .issues
+        .iter()
+        .map(|issue| (splitter.add(issue), Bundle { format: FORMAT_VERSION, issues: vec![issue.clone()] }))
+        .collect();
+    Split { releases, ..splitter.finish(shards) }
+}
+
+/// A split built one release at a time, for archives too large to hold as one bundle: each
+/// release's file can be written and the release dropped before the next is made.
+#[derive(Debug, Default)]
+pub struct Splitter {
+    postings: BTreeMap<String, Vec<u32>>,
+    entries: Vec<ReleaseEntry>,
+}
+
+impl Splitter {
+    /// Indexes the next release (in manifest order: newest first) and returns its file.
+    pub fn add(&mut self, issue: &Issue) -> String {
+        let position = self.entries.len() as u32;
+        // The windows grams_of reads, kept as arrays until they are distinct: a release has
+        // tens of thousands of windows and a few thousand different grams.
+        let mut grams: HashSet<[char; GRAM]> = HashSet::new();
         for event in &issue.events {
-            let form = index_form(&searchable_text(event));
-            grams.extend(form.windows(GRAM).map(|window| window.iter().collect::<String>()));
+            let text = index_form(&searchable_text(event));
+            grams.extend(text.windows(GRAM).filter_map(|window| <[char; GRAM]>::try_from(window).ok()));
         }
         for gram in grams {
-            postings.entry(gram).or_default().push(position as u32);
+            self.postings.entry(gram.iter().collect()).or_default().push(position);
         }
         let file = release_file(issue);
-        entries.push(ReleaseEntry {
+        self.entries.push(ReleaseEntry {
             number: issue.number,
             year: issue.year,
             lang: issue.lang.clone(),
@@ -144,27 +163,32 @@ pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
             file: file.clone(),
             counts: country_counts(issue),
         });
-        releases.push((file, Bundle { format: FORMAT_VERSION, issues: vec![issue.clone()] }));
+        file
     }
-    let count = shards.unwrap_or_else(|| {
-        // A gram's entry is its text and its gaps, at about two bytes each.
-        let bytes: usize = postings.iter().map(|(gram, list)| gram.len() + 6 + 2 * list.len()).sum();
-        (bytes / SHARD_TARGET_BYTES + 1).next_power_of_two() as u32
-    });
-    let count = count.clamp(1, MAX_SHARDS);
-    let mut shard_list: Vec<Shard> =
-        (0..count).map(|shard| Shard { format: FORMAT_VERSION, shard, grams: Vec::new() }).collect();
-    // In gram order, since `postings` is sorted.
-    for (gram, list) in postings {
-        let gaps = list.iter().scan(None, |last: &mut Option<u32>, &at| Some(at - last.replace(at).unwrap_or(0)));
-        shard_list[shard_of(&gram, count) as usize].grams.push((gram, gaps.collect()));
+
+    /// The manifest and the index shards; `releases` is left empty (their files were made
+    /// as they were added), so `files()` gives the shards and the manifest.
+    pub fn finish(self, shards: Option<u32>) -> Split {
+        let count = shards.unwrap_or_else(|| {
+            // A gram's entry is its text and its gaps, at about two bytes each.
+            let bytes: usize = self.postings.iter().map(|(gram, list)| gram.len() + 6 + 2 * list.len()).sum();
+            (bytes / SHARD_TARGET_BYTES + 1).next_power_of_two() as u32
+        });
+        let count = count.clamp(1, MAX_SHARDS);
+        let mut shard_list: Vec<Shard> =
+            (0..count).map(|shard| Shard { format: FORMAT_VERSION, shard, grams: Vec::new() }).collect();
+        // In gram order, since `postings` is sorted.
+        for (gram, list) in self.postings {
+            let gaps = list.iter().scan(None, |last: &mut Option<u32>, &at| Some(at - last.replace(at).unwrap_or(0)));
+            shard_list[shard_of(&gram, count) as usize].grams.push((gram, gaps.collect()));
+        }
+        let manifest = Manifest {
+            format: FORMAT_VERSION,
+            releases: self.entries,
+            search: SearchShards { shards: count, files: "search/{shard}.json".into() },
+        };
+        Split { manifest, releases: Vec::new(), shards: shard_list }
     }
-    let manifest = Manifest {
-        format: FORMAT_VERSION,
-        releases: entries,
-        search: SearchShards { shards: count, files: "search/{shard}.json".into() },
-    };
-    Split { manifest, releases, shards: shard_list }
 }
 
 /// Events per country of a release, in print order.
@@ -493,6 +517,7 @@ mod tests {
     use super::*;
     use crate::core::bundle::parse_bundle;
     use crate::core::search::SearchIndex;
+    use std::collections::BTreeSet;
 
     fn sample() -> Bundle {
         parse_bundle(include_str!("../../static/bundle.json")).unwrap()

@@ -4,7 +4,8 @@
 //! Each release is written as a release *text* in the importer's input format (the form of
 //! release #15 and of its Russian version), so importing the texts is a real measurement of
 //! the importer, and the bundle is what the importer makes of them. Shape: two releases a
-//! month going back from the second half of December 2025 (numbers 1–24 in a year), 15–25
+//! month going back from the second half of December 2025 (numbers 1–24 in a year; an
+//! archive of more than 1,728 releases gets shorter periods, down to two days), 15–25
 //! events each (about 20), countries weighted as in real releases, titles in capitals,
 //! 2–9 paragraphs of 150–450 characters built from the sample's own words, one source
 //! link per event, a summary stating the counts and the topics. About a third of the
@@ -14,21 +15,26 @@
 //! No randomness crate: a xorshift generator seeded from the seed, so the same seed gives
 //! the same archive on every machine and every build.
 
+use crate::core::archive::{Manifest, Splitter};
+use crate::core::bundle::to_json;
 use crate::core::check::{check_bundle, has_errors};
 use crate::core::country;
 use crate::core::import::{import_release, ImportOptions, MONTHS_EN, MONTHS_RU};
-use crate::core::model::Bundle;
+use crate::core::model::{Bundle, Issue, FORMAT_VERSION};
 use thiserror::Error;
 
 /// The oldest year a synthetic release is dated (bundle checks refuse implausible years).
 const FIRST_YEAR: i32 = 1990;
-/// The newest release is number 24 of this year.
+/// The newest release is the last of this year.
 const LAST_YEAR: i32 = 2025;
-const RELEASES_PER_YEAR: usize = 24;
-/// Publication slots from 2025 #24 back to 1990 #1.
-const SLOTS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize * RELEASES_PER_YEAR;
-/// Releases (bundle entries) at most: every slot in both languages.
-pub const MAX_SYNTH_RELEASES: usize = 2 * SLOTS;
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+/// Releases a month: two (half-months, as CARICC publishes) while the archive fits, else the
+/// first that holds it: thirds of a month, weeks, five days, three days, two days.
+const PER_MONTH: [usize; 6] = [2, 3, 4, 6, 10, 14];
+/// Releases (bundle entries) at most in half-monthly releases: every slot in both languages.
+pub const HALF_MONTHLY_RELEASES: usize = 2 * YEARS * 12 * PER_MONTH[0];
+/// Releases (bundle entries) at most: every two-day slot in both languages.
+pub const MAX_SYNTH_RELEASES: usize = 2 * YEARS * 12 * PER_MONTH[PER_MONTH.len() - 1];
 
 /// Events per release.
 const EVENTS: (usize, usize) = (15, 25);
@@ -39,7 +45,7 @@ pub const PARAGRAPH_CHARS: (usize, usize) = (150, 450);
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SynthError {
-    #[error("{asked} releases asked for; at most {MAX_SYNTH_RELEASES} can be dated {FIRST_YEAR}–{LAST_YEAR} in two languages")]
+    #[error("{asked} releases asked for; at most {MAX_SYNTH_RELEASES} can be dated {FIRST_YEAR}–{LAST_YEAR} (a release every two days, in two languages)")]
     TooMany { asked: usize },
     /// The importer could not read a generated text: a bug in this module or in the importer.
     #[error("{file}: the importer could not read the generated text: {message}")]
@@ -75,38 +81,82 @@ impl SynthRelease {
 
 /// `count` release texts, newest first (a release in both languages: English, then Russian).
 pub fn synth_releases(count: usize, seed: u64) -> Result<Vec<SynthRelease>, SynthError> {
+    Ok(synth_iter(count, seed)?.collect())
+}
+
+/// The releases of [`synth_releases`] one at a time, so that an archive of thousands of
+/// releases (hundreds of megabytes of text) never has to be in memory at once.
+pub fn synth_iter(count: usize, seed: u64) -> Result<impl Iterator<Item = SynthRelease>, SynthError> {
     if count > MAX_SYNTH_RELEASES {
         return Err(SynthError::TooMany { asked: count });
     }
+    let calendar = Calendar::for_count(count);
     let vocabulary = Vocabulary::new();
     let mut rng = Rng::new(seed);
-    let mut releases = Vec::with_capacity(count);
-    for (number, year, langs) in schedule(count, seed) {
-        let plan = plan_release(&mut rng, &vocabulary, number, year);
-        for &lang in langs {
-            releases.push(SynthRelease {
+    Ok(schedule(count, seed).into_iter().flat_map(move |(number, year, langs)| {
+        let plan = plan_release(&mut rng, &vocabulary, calendar, number, year);
+        langs
+            .iter()
+            .map(|&lang| SynthRelease {
                 number,
                 year,
                 lang: lang.code(),
                 counts: plan.counts(),
                 paragraphs: plan.events.iter().map(|event| event.paragraphs.len()).collect(),
                 text: render_release(&plan, lang, &vocabulary),
-            });
-        }
+            })
+            .collect::<Vec<_>>()
+    }))
+}
+
+/// How often releases come out: `per_month` periods a month, numbered from 1 in each year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Calendar {
+    per_month: usize,
+}
+
+impl Calendar {
+    /// The longest periods that date `count` releases within the years.
+    fn for_count(count: usize) -> Calendar {
+        let per_month = PER_MONTH.iter().copied().find(|&per_month| 2 * YEARS * 12 * per_month >= count);
+        Calendar { per_month: per_month.unwrap_or(PER_MONTH[PER_MONTH.len() - 1]) }
     }
-    Ok(releases)
+
+    fn per_year(self) -> usize {
+        12 * self.per_month
+    }
+
+    /// Publication slots from the last release of 2025 back to 1990 #1.
+    fn slots(self) -> usize {
+        YEARS * self.per_year()
+    }
+
+    /// The month (0 for January) and the first and last day of release `number` of `year`.
+    fn period(self, number: u32, year: i32) -> (usize, (u32, u32)) {
+        let index = (number as usize).saturating_sub(1);
+        let (month, slot) = (index / self.per_month, index % self.per_month);
+        let days = days_in_month(year, month + 1);
+        // Half-months are 1–15 and 16–end, as CARICC prints them; shorter periods share the
+        // month out evenly (at least two days each: no month is shorter than 28).
+        let basis = if self.per_month == 2 { 30 } else { days as usize };
+        let start = |slot: usize| 1 + (slot * basis / self.per_month) as u32;
+        let end = if slot + 1 == self.per_month { days } else { start(slot + 1) - 1 };
+        (month, (start(slot), end))
+    }
 }
 
 /// Which releases to write, newest first: (number, year, languages), `count` entries in all.
 fn schedule(count: usize, seed: u64) -> Vec<(u32, i32, &'static [Lang])> {
+    let calendar = Calendar::for_count(count);
+    let (per_year, slots_in_all) = (calendar.per_year(), calendar.slots());
     // Its own generator, so the releases' contents do not depend on how many there are.
     let mut rng = Rng::new(seed ^ 0x6c61_6e67_7561_6765);
     let mut slots = Vec::new();
     let mut written = 0;
     let mut slot = 0;
     while written < count {
-        let number = (RELEASES_PER_YEAR - slot % RELEASES_PER_YEAR) as u32;
-        let year = LAST_YEAR - (slot / RELEASES_PER_YEAR) as i32;
+        let number = (per_year - slot % per_year) as u32;
+        let year = LAST_YEAR - (slot / per_year) as i32;
         // A sixth only in Russian, a sixth in both languages, the rest only in English…
         let mut langs: &'static [Lang] = match rng.below(6) {
             0 => &[Lang::Ru],
@@ -115,7 +165,7 @@ fn schedule(count: usize, seed: u64) -> Vec<(u32, i32, &'static [Lang])> {
         };
         // …unless the remaining slots could not hold the releases still to write otherwise.
         let remaining = count - written;
-        if remaining > 2 * (SLOTS - slot - 1) {
+        if remaining > 2 * (slots_in_all - slot - 1) {
             langs = &[Lang::En, Lang::Ru];
         }
         if langs.len() > remaining {
@@ -132,22 +182,61 @@ fn schedule(count: usize, seed: u64) -> Vec<(u32, i32, &'static [Lang])> {
 pub fn import_all(releases: &[SynthRelease]) -> Result<Bundle, SynthError> {
     let mut bundle = Bundle::default();
     for release in releases {
-        let import = import_release(&release.text, &ImportOptions::default())
-            .map_err(|error| SynthError::Import { file: release.file_name(), message: error.to_string() })?;
-        bundle.issues.push(import.issue);
+        bundle.issues.push(import_one(release)?);
     }
     bundle.issues.sort_by(|a, b| (b.year, b.number, &a.lang).cmp(&(a.year, a.number, &b.lang)));
-    let problems = check_bundle(&bundle);
-    if has_errors(&problems) {
-        let message = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-        return Err(SynthError::Import { file: "the bundle".into(), message });
-    }
+    check(&bundle, || "the bundle".into())?;
     Ok(bundle)
 }
 
 /// `count` releases as a bundle: [`synth_releases`], then [`import_all`].
 pub fn synth_bundle(count: usize, seed: u64) -> Result<Bundle, SynthError> {
     import_all(&synth_releases(count, seed)?)
+}
+
+/// `count` releases written straight into the chunked layout (see [`crate::core::archive`]):
+/// the files [`split`](crate::core::archive::split) makes of [`synth_bundle`], made one
+/// release at a time, so that an archive far larger than a bundle may be (10,000 releases,
+/// 600 MB) is never in memory at once. Each release is checked as a bundle of its own (the
+/// schedule never repeats a release). `write` gets each file's path in the archive folder
+/// and its text, the manifest last; the manifest is returned.
+pub fn synth_archive<E: From<SynthError>>(
+    count: usize,
+    seed: u64,
+    shards: Option<u32>,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
+) -> Result<Manifest, E> {
+    let mut splitter = Splitter::default();
+    // Generated newest first, English before Russian: the order of the bundle, so positions
+    // in the index are the bundle's.
+    for release in synth_iter(count, seed)? {
+        let bundle = Bundle { format: FORMAT_VERSION, issues: vec![import_one(&release)?] };
+        check(&bundle, || release.file_name())?;
+        let file = splitter.add(&bundle.issues[0]);
+        write(&file, &to_json(&bundle))?;
+    }
+    let split = splitter.finish(shards);
+    for (file, text) in split.files() {
+        write(&file, &text)?;
+    }
+    Ok(split.manifest)
+}
+
+/// What the importer makes of one generated text.
+fn import_one(release: &SynthRelease) -> Result<Issue, SynthError> {
+    import_release(&release.text, &ImportOptions::default())
+        .map(|import| import.issue)
+        .map_err(|error| SynthError::Import { file: release.file_name(), message: error.to_string() })
+}
+
+/// Fails with every error `caricc check` would report.
+fn check(bundle: &Bundle, file: impl FnOnce() -> String) -> Result<(), SynthError> {
+    let problems = check_bundle(bundle);
+    if has_errors(&problems) {
+        let message = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        return Err(SynthError::Import { file: file(), message });
+    }
+    Ok(())
 }
 
 // ---- What a release holds ---------------------------------------------------------------
@@ -324,9 +413,8 @@ impl ReleasePlan {
     }
 }
 
-fn plan_release(rng: &mut Rng, vocabulary: &Vocabulary, number: u32, year: i32) -> ReleasePlan {
-    let month = (number as usize - 1) / 2;
-    let days = if number % 2 == 1 { (1, 15) } else { (16, days_in_month(year, month + 1)) };
+fn plan_release(rng: &mut Rng, vocabulary: &Vocabulary, calendar: Calendar, number: u32, year: i32) -> ReleasePlan {
+    let (month, days) = calendar.period(number, year);
     let total_weight: usize = PLACES.iter().map(|place| place.weight).sum();
     let mut places: Vec<usize> = (0..rng.range(EVENTS.0, EVENTS.1))
         .map(|_| {
@@ -927,16 +1015,130 @@ mod tests {
     #[test]
     fn an_archive_larger_than_the_calendar_is_refused() {
         assert_eq!(
-            synth_releases(MAX_SYNTH_RELEASES + 1, 1),
-            Err(SynthError::TooMany { asked: MAX_SYNTH_RELEASES + 1 })
+            synth_releases(MAX_SYNTH_RELEASES + 1, 1).err(),
+            Some(SynthError::TooMany { asked: MAX_SYNTH_RELEASES + 1 })
         );
-        // The largest fits: every slot back to 1990, in both languages; 1,000 fit with room to spare.
+        // The largest fits: every two-day slot back to 1990, in both languages.
         let all = schedule(MAX_SYNTH_RELEASES, 1);
-        assert_eq!(all.len(), SLOTS);
+        assert_eq!(all.len(), Calendar::for_count(MAX_SYNTH_RELEASES).slots());
         assert!(all.iter().all(|(_, _, langs)| langs.len() == 2));
+        // So does the largest half-monthly archive, and 1,000 with room to spare.
+        let half_monthly = schedule(HALF_MONTHLY_RELEASES, 1);
+        assert_eq!((half_monthly.len(), HALF_MONTHLY_RELEASES), (36 * 24, 1_728));
+        assert!(half_monthly.iter().all(|&(number, _, langs)| langs.len() == 2 && number <= 24));
         let thousand = schedule(1_000, 1);
         assert_eq!(thousand.iter().map(|(_, _, langs)| langs.len()).sum::<usize>(), 1_000);
         assert!(thousand.last().is_some_and(|&(_, year, _)| year >= FIRST_YEAR));
+    }
+
+    fn fnv(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
+    }
+
+    fn schedule_text(count: usize) -> String {
+        schedule(count, 1).iter().map(|(number, year, langs)| format!("{number} {year} {};", langs.len())).collect()
+    }
+
+    #[test]
+    fn half_monthly_archives_are_what_they_were_before_longer_archives() {
+        // Hashes of what this module wrote before it could date more than 1,728 releases: an
+        // archive of up to 1,728 releases must stay byte for byte the same, so that figures
+        // measured on it stay comparable.
+        let texts: String = synth_releases(48, 1)
+            .unwrap()
+            .iter()
+            .map(|release| format!("{}{}{}", release.file_name(), release.lang, release.text))
+            .collect();
+        assert_eq!(fnv(&texts), 0xa5ad_7836_650b_741a);
+        assert_eq!(fnv(&schedule_text(HALF_MONTHLY_RELEASES)), 0xeebc_eabe_9a12_bfd5);
+        assert_eq!(fnv(&schedule_text(1_000)), 0x2978_8afd_96a3_1b48);
+    }
+
+    #[test]
+    fn shorter_periods_share_out_every_month() {
+        for per_month in PER_MONTH {
+            let calendar = Calendar { per_month };
+            for year in [2024, 2025] {
+                let mut next = (0, 1);
+                for number in 1..=calendar.per_year() as u32 {
+                    let (month, (from, to)) = calendar.period(number, year);
+                    assert_eq!((month, from), next, "{per_month} a month: {year} #{number} follows the one before");
+                    assert!(to > from, "{per_month} a month: {year} #{number} lasts two days or more");
+                    let days = days_in_month(year, month + 1);
+                    next = if to == days { (month + 1, 1) } else { (month, to + 1) };
+                }
+                assert_eq!(next, (12, 1), "{per_month} a month: {year} is covered to 31 December");
+            }
+        }
+        // Half-months are printed 1–15 and 16–end, February included.
+        assert_eq!(Calendar { per_month: 2 }.period(4, 2024), (1, (16, 29)));
+        assert_eq!(Calendar::for_count(HALF_MONTHLY_RELEASES), Calendar { per_month: 2 });
+        assert_eq!(Calendar::for_count(HALF_MONTHLY_RELEASES + 1), Calendar { per_month: 3 });
+        assert_eq!(Calendar::for_count(10_000), Calendar { per_month: 14 });
+    }
+
+    #[test]
+    fn shorter_periods_import_and_pass_the_checks() {
+        let vocabulary = Vocabulary::new();
+        let mut rng = Rng::new(1);
+        for per_month in PER_MONTH {
+            let calendar = Calendar { per_month };
+            let last = calendar.per_year() as u32;
+            for (number, year) in [(1, 2025), (per_month as u32 + 2, 2024), (last, 1990)] {
+                let plan = plan_release(&mut rng, &vocabulary, calendar, number, year);
+                for lang in [Lang::En, Lang::Ru] {
+                    let import =
+                        import_release(&render_release(&plan, lang, &vocabulary), &ImportOptions::default()).unwrap();
+                    let issue = &import.issue;
+                    let (month, (from, to)) = calendar.period(number, year);
+                    let date = |day: u32| format!("{year}-{:02}-{day:02}", month + 1);
+                    assert_eq!((issue.number, issue.year), (number, year));
+                    assert_eq!((issue.period.from.clone(), issue.period.to.clone()), (date(from), date(to)));
+                    assert_eq!(import.report.warnings, vec![], "{per_month} a month, {year} #{number}");
+                    let bundle = Bundle { format: FORMAT_VERSION, issues: vec![import.issue] };
+                    assert_eq!(check_bundle(&bundle), vec![], "{per_month} a month, {year} #{number}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ten_thousand_releases_fit_in_two_day_periods() {
+        let slots = schedule(10_000, 1);
+        assert_eq!(slots.iter().map(|(_, _, langs)| langs.len()).sum::<usize>(), 10_000);
+        assert!(slots.iter().all(|&(number, year, _)| (1..=168).contains(&number) && year >= FIRST_YEAR));
+        let mut keys: Vec<(i32, u32)> = slots.iter().map(|&(number, year, _)| (year, number)).collect();
+        let all = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all, "no release twice");
+        assert_eq!(synth_iter(10_000, 1).unwrap().take(3).count(), 3, "generated lazily");
+    }
+
+    #[test]
+    fn the_archive_written_release_by_release_is_the_split_of_the_bundle() {
+        for (count, shards) in [(0, None), (30, None), (25, Some(4))] {
+            let mut files: Vec<(String, String)> = Vec::new();
+            let manifest = synth_archive::<SynthError>(count, 2, shards, |file, text| {
+                files.push((file.to_owned(), text.to_owned()));
+                Ok(())
+            })
+            .unwrap();
+            let split = crate::core::archive::split(&synth_bundle(count, 2).unwrap(), shards);
+            assert_eq!(manifest, split.manifest);
+            assert_eq!(files, split.files(), "{count} releases");
+        }
+    }
+
+    #[test]
+    fn writing_stops_at_the_first_failure() {
+        let mut calls = 0;
+        let result = synth_archive(5, 1, None, |_, _| {
+            calls += 1;
+            Err(SynthError::TooMany { asked: 0 })
+        });
+        assert!(result.is_err());
+        assert_eq!(calls, 1);
     }
 
     #[test]
