@@ -2,7 +2,8 @@
 // Not a test: it asserts nothing about speed, it prints figures.
 //
 //   node bench/run.mjs --sample static/bundle.json --archive target/bench/archive.json \
-//        --texts target/bench/texts [--runs 5] [--out target/bench/results.json]
+//        --texts target/bench/texts [--runs 5] [--out target/bench/results.json] \
+//        [--chunked target/bench/chunked-1000,target/bench/chunked-10000] [--search-runs 3]
 //
 // It serves dist/ on 127.0.0.1 (every file gzip -9 compressed, as a static web server with
 // precompressed files would send it; `bundle.json` is the bundle under test, so the viewer
@@ -10,9 +11,16 @@
 // headless. Every page load is a fresh browser context with the HTTP cache disabled, so no
 // run reuses anything of another. Figures are medians over the runs; keystroke and tab
 // latencies are p50/p95 within a run, then the median of those over the runs.
+//
+// Chunked archives (`caricc synth N --split DIR`, the folders given to --chunked) are served
+// beside the viewer as /releases/DIR-NAME/… and opened as a reader's link opens them,
+// `?bundle=DIR-NAME/manifest.json`: the viewer fetches the manifest, then the one release it
+// shows. Measured: first card and the bytes received before it; and, with
+// `#q=police&scope=all`, an all-releases search (index shards, then the candidate releases)
+// to a settled page, with every request the server answered.
 
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -35,6 +43,8 @@ const SAMPLE = path.resolve(root, args.sample ?? 'static/bundle.json');
 const ARCHIVE = path.resolve(root, args.archive ?? 'target/bench/archive.json');
 const TEXTS = path.resolve(root, args.texts ?? 'target/bench/texts');
 const OUT = path.resolve(root, args.out ?? 'target/bench/results.json');
+const CHUNKED = (args.chunked ?? '').split(',').filter(Boolean).map((folder) => path.resolve(root, folder));
+const SEARCH_RUNS = Number(args['search-runs'] ?? Math.min(RUNS, 3));
 
 // Everything is bounded: a page that never shows a card, a keystroke that never settles, a
 // whole run that hangs. The watchdog ends the process (and so the browser and the server).
@@ -48,6 +58,10 @@ const LOAD_LIMIT_MS = 120_000;
 const SETTLE_LIMIT_MS = 15_000;
 /// No DOM change for this long after the last one: the page has settled.
 const QUIET_MS = 150;
+/// A search across a chunked archive may fetch thousands of files: it has longer to settle,
+/// and must be quiet (no DOM change, no request) for longer, since it waits on the network.
+const SEARCH_LIMIT_MS = 300_000;
+const NETWORK_QUIET_MS = 500;
 
 // ---- Serving --------------------------------------------------------------------------------
 
@@ -68,19 +82,53 @@ function entry(file) {
 
 const files = new Map(readdirSync(dist).filter((name) => name !== 'bundle.json').map((name) => [name, entry(path.join(dist, name))]));
 const bundles = { sample: entry(SAMPLE), archive: entry(ARCHIVE) };
-const served = { bundle: 'sample', requests: [] };
+// `log`: what the server answered (path, kind, bytes sent), for the chunked runs; `inflight`
+// and `lastDone`: whether the network has gone quiet.
+const served = { bundle: 'sample', requests: [], log: [], inflight: 0, lastDone: 0 };
+
+// Chunked archives by folder name. Thousands of files: each is compressed on its first
+// request and kept, and an unmeasured warm-up run requests them first, so that measured runs
+// get them as a static server with precompressed files sends them.
+const archives = new Map(CHUNKED.map((folder) => [path.basename(folder), { folder, cache: new Map() }]));
+
+function archiveFile(name) {
+  const slash = name.indexOf('/');
+  const archive = slash > 0 ? archives.get(name.slice(0, slash)) : undefined;
+  const relative = name.slice(slash + 1);
+  if (!archive || !/^[A-Za-z0-9._/-]+$/.test(relative) || relative.split('/').some((part) => ['', '.', '..'].includes(part))) {
+    return undefined;
+  }
+  if (!archive.cache.has(relative)) {
+    const full = path.join(archive.folder, relative);
+    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    archive.cache.set(relative, entry(full));
+  }
+  return archive.cache.get(relative);
+}
+
+/** What an archive path is: the manifest, an index shard, a release, or the viewer's own. */
+const kindOf = (name) => (/\/manifest\.json$/.test(name) ? 'manifest' : /\/search\//.test(name) ? 'shard' : /\/releases\//.test(name) ? 'release' : 'app');
 
 const server = createServer((request, response) => {
   const { pathname } = new URL(request.url, 'http://127.0.0.1');
   served.requests.push(pathname);
   const name = decodeURIComponent(pathname.slice(SUB_PATH.length)) || 'index.html';
-  const file = pathname.startsWith(SUB_PATH) ? (name === 'bundle.json' ? bundles[served.bundle] : files.get(name)) : undefined;
+  const file = pathname.startsWith(SUB_PATH)
+    ? name === 'bundle.json' ? bundles[served.bundle] : (files.get(name) ?? archiveFile(name))
+    : undefined;
+  served.inflight += 1;
+  response.on('close', () => {
+    served.inflight -= 1;
+    served.lastDone = Date.now();
+  });
   if (!file) {
+    served.log.push({ name, kind: kindOf(name), status: 404, bytes: 0 });
     response.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
     return response.end('not found');
   }
   const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   const body = gzip ? file.gzip : file.raw;
+  served.log.push({ name, kind: kindOf(name), status: 200, bytes: body.length });
   response.writeHead(200, {
     'content-type': file.type,
     'content-length': body.length,
@@ -101,6 +149,8 @@ const viewerUrl = `${origin}${SUB_PATH}`;
 // interaction: its start (the event's own timestamp: keydown, or beforeinput for text
 // typed without a key, or mousedown) and the frame after the last DOM change it caused.
 const PROBE = `(() => {
+  // Room for every file a search across a chunked archive fetches (the default is 250).
+  performance.setResourceTimingBufferSize?.(1000000);
   const bench = (window.__bench = { appMounted: null, firstCard: null, firstCardFrame: null, longTasks: [] });
   let resolveReady;
   bench.ready = new Promise((resolve) => (resolveReady = resolve));
@@ -400,6 +450,171 @@ async function loadOnly(name) {
   return { load: run.load, errors: run.errors };
 }
 
+// ---- Chunked archives -------------------------------------------------------------------------
+
+// A word in nearly every release, and one in none (the shards alone).
+const CHUNKED_QUERIES = ['police', 'zqxw'];
+
+/** A chunked archive's files, and how long `caricc synth --split` took (bench/run.sh writes
+ *  FOLDER.synth.json beside it). */
+function chunkedSizes(folder) {
+  const sizes = [];
+  const walk = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) walk(full);
+      else sizes.push({ name: path.relative(folder, full), bytes: statSync(full).size });
+    }
+  };
+  walk(folder);
+  const manifestText = readFileSync(path.join(folder, 'manifest.json'));
+  const manifest = JSON.parse(manifestText);
+  const shardFolder = path.dirname(manifest.search.files) + path.sep;
+  const shards = sizes.filter((file) => file.name.startsWith(shardFolder)).map((file) => file.bytes);
+  const timing = path.join(path.dirname(folder), `${path.basename(folder)}.synth.json`);
+  return {
+    name: path.basename(folder),
+    releases: manifest.releases.length,
+    events: manifest.releases.reduce((sum, release) => sum + release.counts.reduce((n, c) => n + c.count, 0), 0),
+    files: sizes.length,
+    bytes: sizes.reduce((sum, file) => sum + file.bytes, 0),
+    manifest: { bytes: manifestText.length, gzip: gzipSync(manifestText, { level: zlib.Z_BEST_COMPRESSION }).length },
+    shards: manifest.search.shards,
+    largestShard: shards.reduce((largest, bytes) => Math.max(largest, bytes), 0),
+    synth: existsSync(timing) ? JSON.parse(readFileSync(timing, 'utf8')) : null,
+  };
+}
+
+/** The viewer opening a chunked archive, as a reader's link would. */
+const chunkedUrl = (name, fragment = '') => `${viewerUrl}?bundle=${encodeURIComponent(`${name}/manifest.json`)}${fragment}`;
+
+/** Requests the server answered, by kind: count and bytes sent. */
+function byKind(log) {
+  const kinds = Object.fromEntries(['manifest', 'shard', 'release', 'app'].map((kind) => [kind, { count: 0, bytes: 0, missing: 0 }]));
+  for (const { kind, status, bytes } of log) {
+    kinds[kind].count += 1;
+    kinds[kind].bytes += bytes;
+    if (status !== 200) kinds[kind].missing += 1;
+  }
+  return kinds;
+}
+
+/** Waits for the first event card; the viewer's error message or the time limit ends the
+ *  wait with an error, so a viewer that cannot open the archive fails at once. */
+async function firstCardOrError(page) {
+  const card = page.evaluate(() => window.__bench.ready).then(() => null, (error) => String(error));
+  const alert = page.waitForSelector('[role=alert]', { timeout: LOAD_LIMIT_MS }).then(
+    async (element) => `the viewer says: ${(await element.textContent())?.replace(/\s+/g, ' ').trim()}`,
+    () => `no event card within ${LOAD_LIMIT_MS} ms`,
+  );
+  const problem = await Promise.race([card, alert]);
+  if (problem) throw new Error(problem);
+}
+
+/** First card of a chunked archive and what had been received by then. The service worker is
+ *  blocked, so every byte counted is the page's own (compare with the single bundle's
+ *  “service worker blocked” row). */
+async function chunkedLoad(name) {
+  served.log = [];
+  const run = await freshPage({ serviceWorkers: 'block' });
+  try {
+    await run.page.goto(chunkedUrl(name), { waitUntil: 'commit', timeout: LOAD_LIMIT_MS });
+    await firstCardOrError(run.page);
+    const load = await run.page.evaluate(() => {
+      const { appMounted, firstCard } = window.__bench;
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const resources = performance
+        .getEntriesByType('resource')
+        .map((r) => ({ name: new URL(r.name).pathname, end: r.responseEnd, transfer: r.transferSize }));
+      return { appMounted, firstCard, navigation: navigation?.transferSize ?? 0, resources };
+    });
+    const folder = `${SUB_PATH}${name}/`;
+    const before = load.resources.filter((r) => r.end <= load.firstCard);
+    const archiveBefore = before.filter((r) => r.name.startsWith(folder));
+    const sum = (list) => list.reduce((total, r) => total + r.transfer, 0);
+    return {
+      appMounted: load.appMounted,
+      firstCard: load.firstCard,
+      bytesBeforeFirstCard: load.navigation + sum(before),
+      archiveBytesBeforeFirstCard: sum(archiveBefore),
+      archiveFilesBeforeFirstCard: archiveBefore.map((r) => r.name.slice(folder.length)),
+      served: byKind(served.log),
+      errors: run.errors,
+      offsite: run.offsite,
+    };
+  } finally {
+    await run.context.close();
+  }
+}
+
+/** Resolves once the page has not changed for NETWORK_QUIET_MS (its last change painted) and
+ *  no request has been open for as long; `at`: when the last change was painted, in ms
+ *  after navigation. */
+async function networkSettled(page) {
+  const begun = Date.now();
+  for (;;) {
+    const probe = await page.evaluate(() => ({ last: window.__probe.last, painted: window.__probe.painted, now: performance.now() }));
+    const pageQuiet = probe.last !== null && probe.painted !== null && probe.now - probe.last >= NETWORK_QUIET_MS;
+    const networkQuiet = served.inflight === 0 && Date.now() - served.lastDone >= NETWORK_QUIET_MS;
+    if (pageQuiet && networkQuiet) return { at: probe.painted, timedOut: false };
+    if (Date.now() - begun > SEARCH_LIMIT_MS) return { at: probe.painted, timedOut: true };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A link to an all-releases search of a chunked archive (`#q=QUERY&scope=all`), from
+ *  navigation to a settled page, with every request made. */
+async function chunkedSearch(name, query) {
+  served.log = [];
+  const run = await freshPage({ serviceWorkers: 'block' });
+  const { page } = run;
+  try {
+    await page.goto(chunkedUrl(name, `#q=${encodeURIComponent(query)}&scope=all`), { waitUntil: 'commit', timeout: LOAD_LIMIT_MS });
+    await page.evaluate(() => window.__probe.arm());
+    const settled = await networkSettled(page);
+    const shown = await page.evaluate(() => {
+      const text = (selector) => document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+      return { status: text('[role=status].result-count'), alert: text('[role=alert]'), cards: document.querySelectorAll('article').length, firstCard: window.__bench.firstCard };
+    });
+    const sent = byKind(served.log);
+    return { settled: settled.at, timedOut: settled.timedOut, ...shown, served: sent, afterSearch: await memory(run), errors: run.errors, offsite: run.offsite };
+  } finally {
+    await run.context.close();
+  }
+}
+
+/** Every chunked archive: first card (RUNS runs); for the largest, the all-releases searches
+ *  (SEARCH_RUNS runs each). Each kind of run is done once unmeasured first (see `archives`).
+ *  An archive the viewer cannot open is reported as not measured, and the rest goes on. */
+async function chunkedRuns() {
+  const measured = CHUNKED.map((folder) => ({ ...chunkedSizes(folder), loads: [], searches: {} }));
+  const largest = [...measured].sort((a, b) => b.releases - a.releases)[0]?.name;
+  for (const entry of measured) {
+    try {
+      log(`chunked ${entry.name}: warm-up load (not measured)`);
+      await chunkedLoad(entry.name);
+      for (let i = 0; i < RUNS; i += 1) {
+        log(`chunked ${entry.name}: first card, run ${i + 1} of ${RUNS}`);
+        entry.loads.push(await chunkedLoad(entry.name));
+      }
+      if (entry.name !== largest) continue;
+      for (const query of CHUNKED_QUERIES) {
+        log(`chunked ${entry.name}: warm-up search “${query}” (not measured)`);
+        await chunkedSearch(entry.name, query);
+        entry.searches[query] = [];
+        for (let i = 0; i < SEARCH_RUNS; i += 1) {
+          log(`chunked ${entry.name}: search “${query}”, run ${i + 1} of ${SEARCH_RUNS}`);
+          entry.searches[query].push(await chunkedSearch(entry.name, query));
+        }
+      }
+    } catch (error) {
+      entry.error = String(error?.message ?? error);
+      log(`chunked ${entry.name}: not measured: ${entry.error}`);
+    }
+  }
+  return measured;
+}
+
 /** Where the main thread's time goes while the archive loads: one profiled load (not timed). */
 async function profileLoad() {
   served.bundle = 'archive';
@@ -505,13 +720,15 @@ try {
   }
   log('one profiled load of the archive');
   results.profile = await profileLoad();
+  results.chunked = await chunkedRuns();
 } finally {
   await browser?.close();
   await new Promise((resolve) => server.close(resolve));
 }
 results.machine.loadAverageAfter = os.loadavg().map((n) => n.toFixed(2)).join(' ');
-const offsite = [...results.sample, ...results.archive].flatMap((run) => run.offsite);
-const errors = [...results.sample, ...results.archive, ...results.archiveNoWorker].flatMap((run) => run.errors);
+const chunkedPages = (results.chunked ?? []).flatMap((c) => [...c.loads, ...Object.values(c.searches).flat()]);
+const offsite = [...results.sample, ...results.archive, ...chunkedPages].flatMap((run) => run.offsite);
+const errors = [...results.sample, ...results.archive, ...results.archiveNoWorker, ...chunkedPages].flatMap((run) => run.errors);
 results.offsite = offsite;
 results.errors = errors;
 mkdirSync(path.dirname(OUT), { recursive: true });
@@ -588,6 +805,54 @@ if (results.native) {
     '',
     null,
   ]);
+}
+const size = (bytes) => (bytes >= 2 ** 20 ? mb(bytes) : kb(bytes));
+for (const c of results.chunked ?? []) {
+  const releases = count(c.releases);
+  const synth = c.synth ? `${c.synth.seconds} s${c.synth.maxRssKb ? `, peak RSS ${mb(c.synth.maxRssKb * 1024)}` : ''}` : 'n/a';
+  rows.push(
+    [`Chunked archive, ${releases} releases (${count(c.events)} events): caricc synth --split`, synth, '', null],
+    [
+      '  files; manifest; search index',
+      `${mb(c.bytes)} in ${count(c.files)} files; manifest ${size(c.manifest.bytes)} (${size(c.manifest.gzip)} gzip); ${c.shards} shards, largest ${size(c.largestShard)}`,
+      '',
+      null,
+    ],
+  );
+  if (c.error) {
+    rows.push([`  in the browser (?bundle=${c.name}/manifest.json)`, `not measured: ${c.error}`, '', null]);
+    continue;
+  }
+  rows.push(
+    [`First card, chunked ${releases} (?bundle=…/manifest.json, service worker blocked)`, ms(m(c.loads, (r) => r.firstCard)), '', null],
+    [
+      '  received before the first card: in all / archive files',
+      `${size(m(c.loads, (r) => r.bytesBeforeFirstCard))} / ${size(m(c.loads, (r) => r.archiveBytesBeforeFirstCard))} (${c.loads[0]?.archiveFilesBeforeFirstCard.join(', ')})`,
+      '',
+      null,
+    ],
+  );
+  for (const [query, runs] of Object.entries(c.searches)) {
+    const timedOut = runs.filter((r) => r.timedOut).length;
+    const sent = runs[0]?.served;
+    rows.push(
+      [
+        `All-releases search “${query}”, chunked ${releases} (#q=${query}&scope=all): navigation → settled DOM${timedOut ? ` (${timedOut} of ${runs.length} timed out)` : ''}`,
+        ms(m(runs, (r) => r.settled)),
+        '',
+        null,
+      ],
+      [
+        '  requests: manifest + shards + releases (bytes sent, gzip); shown',
+        sent
+          ? `${sent.manifest.count} + ${sent.shard.count} + ${count(sent.release.count)} (${size(sent.manifest.bytes + sent.shard.bytes + sent.release.bytes)}); ${runs[0].status ?? runs[0].alert ?? 'no result count'}, ${runs[0].cards} cards`
+          : 'n/a',
+        '',
+        null,
+      ],
+      ['  wasm memory after the search', mb(m(runs, (r) => r.afterSearch.wasm)), '', null],
+    );
+  }
 }
 
 const verdict = (met) => (met === null ? '' : met ? 'met' : 'NOT met');
