@@ -475,7 +475,7 @@ function chunkedSizes(folder) {
   return {
     name: path.basename(folder),
     releases: manifest.releases.length,
-    events: manifest.releases.reduce((sum, release) => sum + release.counts.reduce((n, c) => n + c.count, 0), 0),
+    events: manifest.releases.reduce((sum, release) => sum + release.events, 0),
     files: sizes.length,
     bytes: sizes.reduce((sum, file) => sum + file.bytes, 0),
     manifest: { bytes: manifestText.length, gzip: gzipSync(manifestText, { level: zlib.Z_BEST_COMPRESSION }).length },

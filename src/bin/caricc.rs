@@ -368,7 +368,7 @@ fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<Str
         "{}: wrote {} release(s) ({} events) and {} search shard(s): {} bytes in {} files (manifest {} bytes, largest shard {} bytes)",
         folder.display(),
         manifest.releases.len(),
-        manifest.releases.iter().flat_map(|entry| &entry.counts).map(|count| u64::from(count.count)).sum::<u64>(),
+        manifest.releases.iter().map(|entry| u64::from(entry.events)).sum::<u64>(),
         manifest.search.shards,
         sizes.values().sum::<u64>(),
         sizes.len(),

@@ -2,7 +2,7 @@
 //! search index in shards, so that the viewer fetches only what a reader looks at.
 //!
 //! ```text
-//! manifest.json              the releases (number, year, language, period, title, counts)
+//! manifest.json              the releases (number, year, language, period, events)
 //! releases/2025-15-en.json   one ordinary bundle per release
 //! search/0.json … search/N   which releases contain each trigram of the searchable text
 //! ```
@@ -17,7 +17,7 @@
 //! narrowed to.
 
 use crate::core::bundle::DecodeError;
-use crate::core::model::{Bundle, CountryCount, Issue, Period, FORMAT_VERSION};
+use crate::core::model::{Bundle, Issue, Period, FORMAT_VERSION};
 use crate::core::search::{searchable_text, Query};
 use crate::core::text::is_language_tag;
 use crate::core::translit::{self, base_letter, is_dropped_sign};
@@ -44,19 +44,18 @@ pub struct Manifest {
     pub search: SearchShards,
 }
 
-/// One release of the archive, with what the picker and the tabs need before it is fetched.
+/// One release of the archive, with what the picker needs before it is fetched. Kept
+/// short (about 130 bytes), since the manifest of 10,000 releases is read before anything.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReleaseEntry {
     pub number: u32,
     pub year: i32,
     pub lang: String,
     pub period: Period,
-    pub title: String,
     /// The release's bundle, relative to the manifest (`releases/2025-15-en.json`).
     pub file: String,
-    /// Events per country, in the order the release prints them.
-    #[serde(default)]
-    pub counts: Vec<CountryCount>,
+    /// How many events the release holds.
+    pub events: u32,
 }
 
 /// Where the search index is: `files` with `{shard}` replaced by a shard number.
@@ -159,9 +158,8 @@ impl Splitter {
             year: issue.year,
             lang: issue.lang.clone(),
             period: issue.period.clone(),
-            title: issue.title.clone(),
             file: file.clone(),
-            counts: country_counts(issue),
+            events: issue.events.len() as u32,
         });
         file
     }
@@ -189,18 +187,6 @@ impl Splitter {
         };
         Split { manifest, releases: Vec::new(), shards: shard_list }
     }
-}
-
-/// Events per country of a release, in print order.
-fn country_counts(issue: &Issue) -> Vec<CountryCount> {
-    let mut counts: Vec<CountryCount> = Vec::new();
-    for event in &issue.events {
-        match counts.iter_mut().find(|count| count.country == event.country) {
-            Some(count) => count.count += 1,
-            None => counts.push(CountryCount { country: event.country.clone(), label: String::new(), count: 1 }),
-        }
-    }
-    counts
 }
 
 /// Text as the index sees it: each character as other-script spellings compare it, and
@@ -456,7 +442,7 @@ pub fn placeholder_bundle(manifest: &Manifest) -> Bundle {
             year: entry.year,
             lang: entry.lang.clone(),
             period: entry.period.clone(),
-            title: entry.title.clone(),
+            title: String::new(),
             subtitle: String::new(),
             place: String::new(),
             publisher: Default::default(),
@@ -586,7 +572,7 @@ mod tests {
         assert!(is_manifest(&files.last().unwrap().1));
         assert!(!is_manifest(include_str!("../../static/bundle.json")));
         assert_eq!(manifest.releases[1].file, "releases/2025-16-en.json");
-        assert_eq!(manifest.releases[0].counts.iter().map(|c| c.count).sum::<u32>(), 10);
+        assert_eq!(manifest.releases[0].events, 10);
         for (entry, issue) in manifest.releases.iter().zip(&bundle.issues) {
             let text = &files.iter().find(|(name, _)| name == &entry.file).unwrap().1;
             assert_eq!(&release_from_file(entry, parse_bundle(text).unwrap()).unwrap(), issue);

@@ -111,8 +111,8 @@ fn fetch_all(urls: Vec<String>, done: impl FnOnce(Vec<Result<String, LoadError>>
     if urls.is_empty() {
         return done(Vec::new());
     }
-    let results: Rc<RefCell<Vec<Option<Result<String, LoadError>>>>> =
-        Rc::new(RefCell::new((0..urls.len()).map(|_| None).collect()));
+    type Texts = Vec<Option<Result<String, LoadError>>>;
+    let results: Rc<RefCell<Texts>> = Rc::new(RefCell::new((0..urls.len()).map(|_| None).collect()));
     let done = Rc::new(RefCell::new(Some(done)));
     for (index, url) in urls.into_iter().enumerate() {
         let (results, done) = (results.clone(), done.clone());

@@ -64,7 +64,7 @@ test('the first release arrives alone: the manifest, then one release file', asy
   const first = newest('en');
   await page.getByRole('article').first().waitFor();
   assert.deepEqual(requests, ['manifest.json', first.file]);
-  const expected = first.counts.reduce((sum, count) => sum + count.count, 0);
+  const expected = first.events;
   await page.getByRole('tab', { name: exactName(tabName('All', expected)) }).waitFor();
   // The picker lists every release, though only one is here.
   const options = await page.getByRole('combobox', { name: 'Release' }).locator('option').count();
