@@ -10,6 +10,8 @@
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::check_bundle;
 use caricc_viewer::core::import::{decode_release_bytes, import_release, ImportOptions};
+use caricc_viewer::core::json_path::{offset_of, path_at};
+use caricc_viewer::core::model::Bundle;
 use caricc_viewer::core::route::Route;
 use caricc_viewer::core::search::{highlight, Query, SearchIndex};
 use caricc_viewer::core::text::{display_host, strip_markup};
@@ -49,6 +51,133 @@ fn cases() -> u32 {
 
 fn embedded_bundle() -> caricc_viewer::core::model::Bundle {
     parse_bundle(include_str!("../static/bundle.json")).unwrap()
+}
+
+/// The embedded bundle with each `(position, insert, bytes removed)` edit applied in turn.
+fn mangled_bundle(edits: Vec<(prop::sample::Index, String, usize)>) -> String {
+    let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
+    for (index, insert, remove) in edits {
+        let mut at = index.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + remove).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.replace_range(at..end.max(at), &insert);
+    }
+    text
+}
+
+/// Pieces of JSON that, put in the wrong place, give a bundle of the wrong shape more often
+/// than broken JSON: values of every kind, members, known and unknown keys.
+fn json_snippet() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("1".to_owned()),
+        Just("-7".to_owned()),
+        Just("2.5".to_owned()),
+        Just("null".to_owned()),
+        Just("true".to_owned()),
+        Just(r#""x""#.to_owned()),
+        Just("[]".to_owned()),
+        Just("{}".to_owned()),
+        Just(r#"[1,"a"]"#.to_owned()),
+        Just(r#"{"a":[{}]}"#.to_owned()),
+        Just(r#""title":1,"#.to_owned()),
+        Just(r#""id":"x","#.to_owned()),
+        Just(r#""ti\u0074le":"#.to_owned()),
+        Just(r#""unknown":{"a":[1,{"b":"]"}]},"#.to_owned()),
+        Just(",".to_owned()),
+        Just(":".to_owned()),
+        Just(" \n ".to_owned()),
+    ]
+}
+
+/// The embedded bundle as JSON that is valid but often of the wrong shape: for each edit,
+/// one value anywhere in it replaced by a snippet (0), or an object's member removed (1) or
+/// added under an unknown key (2). Written pretty or compact, so that errors fall on many lines or one.
+fn reshaped_bundle(edits: Vec<(prop::sample::Index, usize, String)>, pretty: bool) -> String {
+    use serde_json::Value;
+    let mut bundle: Value = serde_json::from_str(include_str!("../static/bundle.json")).unwrap();
+    for (index, edit, snippet) in edits {
+        let count = count_values(&bundle);
+        let Some(value) = nth_value(&mut bundle, index.index(count)) else { continue };
+        let snippet: Value = serde_json::from_str(&snippet).unwrap_or(Value::Null);
+        match (edit, value) {
+            (1, Value::Object(members)) if !members.is_empty() => {
+                let key = members.keys().nth(index.index(members.len())).cloned().unwrap();
+                members.remove(&key);
+            }
+            (2, Value::Object(members)) => {
+                members.insert("unknown".to_owned(), snippet);
+            }
+            (_, value) => *value = snippet,
+        }
+    }
+    if pretty {
+        serde_json::to_string_pretty(&bundle).unwrap()
+    } else {
+        bundle.to_string()
+    }
+}
+
+/// How many values a JSON value holds, itself included.
+fn count_values(value: &serde_json::Value) -> usize {
+    1 + match value {
+        serde_json::Value::Array(items) => items.iter().map(count_values).sum(),
+        serde_json::Value::Object(members) => members.values().map(count_values).sum(),
+        _ => 0,
+    }
+}
+
+/// The `n`th value of a JSON value in document order, itself being the 0th.
+fn nth_value(value: &mut serde_json::Value, n: usize) -> Option<&mut serde_json::Value> {
+    if n == 0 {
+        return Some(value);
+    }
+    let mut skipped = 1;
+    let children: Vec<&mut serde_json::Value> = match value {
+        serde_json::Value::Array(items) => items.iter_mut().collect(),
+        serde_json::Value::Object(members) => members.values_mut().collect(),
+        _ => return None,
+    };
+    for child in children {
+        let size = count_values(child);
+        if n < skipped + size {
+            return nth_value(child, n - skipped);
+        }
+        skipped += size;
+    }
+    None
+}
+
+/// The JSON path serde_path_to_error tracks for a bundle of the wrong shape (the decoder
+/// did so before the viewer's own scanner replaced it), or `None` for any other outcome.
+fn tracked_path(text: &str) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = serde_path_to_error::deserialize::<_, Bundle>(&mut deserializer).err()?;
+    if !error.inner().is_data() {
+        return None;
+    }
+    let mut path = String::from("$");
+    for segment in error.path().iter() {
+        match segment {
+            Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+            Segment::Map { key } => path.push_str(&format!(".{key}")),
+            Segment::Enum { variant } => path.push_str(&format!(".{variant}")),
+            Segment::Unknown => path.push_str(".?"),
+        }
+    }
+    Some(path)
+}
+
+/// The path the viewer's scanner finds at the position of the decoding error, if it is one
+/// of the wrong shape.
+fn scanned_path(text: &str) -> Option<String> {
+    let error = serde_json::from_str::<Bundle>(text).err()?;
+    error.is_data().then(|| path_at(text, offset_of(text, error.line(), error.column())))
 }
 
 proptest! {
@@ -106,18 +235,35 @@ proptest! {
 
     #[test]
     fn bundle_decoding_never_panics_on_a_mangled_bundle(edits in proptest::collection::vec((any::<prop::sample::Index>(), "[\\[\\]{}\",:0-9a-z\\\\ ]{0,3}", 0usize..4), 1..8)) {
-        let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
-        for (index, insert, remove) in edits {
-            let mut at = index.index(text.len() + 1);
-            while !text.is_char_boundary(at) { at -= 1; }
-            let mut end = (at + remove).min(text.len());
-            while !text.is_char_boundary(end) { end -= 1; }
-            text.replace_range(at..end.max(at), &insert);
-        }
+        let text = mangled_bundle(edits);
         match parse_bundle(&text) {
             Ok(bundle) => { let _ = check_bundle(&bundle); }
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+    }
+
+    #[test]
+    fn the_path_of_a_misplaced_snippet_is_the_one_serde_tracks(edits in proptest::collection::vec((any::<prop::sample::Index>(), json_snippet(), 0usize..12), 1..4)) {
+        let text = mangled_bundle(edits);
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+    }
+
+    #[test]
+    fn the_path_of_a_wrong_value_is_the_one_serde_tracks(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..3, json_snippet()), 1..3),
+        pretty: bool,
+    ) {
+        let text = reshaped_bundle(edits, pretty);
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+    }
+
+    #[test]
+    fn json_paths_never_panic_on_arbitrary_text(text in any::<String>(), line in 0usize..8, column in 0usize..64) {
+        let offset = offset_of(&text, line, column);
+        prop_assert!(offset <= text.len());
+        prop_assert!(path_at(&text, offset).starts_with('$'));
+        prop_assert!(path_at(&text, column).starts_with('$'));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading and writing bundle JSON, with errors that say where.
 
+use crate::core::json_path;
 use crate::core::model::{Bundle, FORMAT_VERSION};
 use serde::Deserialize;
 use thiserror::Error;
@@ -63,7 +64,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
         return Err(DecodeError::Shape { path: "$".into(), message });
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let bundle: Bundle = match serde_path_to_error::deserialize(&mut deserializer) {
+    let bundle = match Bundle::deserialize(&mut deserializer) {
         Ok(bundle) => bundle,
         Err(error) => {
             // A bundle of another format may legitimately have another shape: say so first.
@@ -72,7 +73,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
                     return Err(DecodeError::UnsupportedFormat { found });
                 }
             }
-            return Err(describe(error));
+            return Err(describe(text, error));
         }
     };
     if let Err(error) = deserializer.end() {
@@ -113,32 +114,17 @@ fn probe_format(text: &str) -> Option<String> {
     serde_json::from_str::<Probe>(text).ok().map(|probe| probe.format.to_string())
 }
 
-fn describe(error: serde_path_to_error::Error<serde_json::Error>) -> DecodeError {
-    let path = json_path(error.path());
-    let inner = error.into_inner();
-    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        return DecodeError::Syntax {
-            line: inner.line(),
-            column: inner.column(),
-            message: strip_position(&inner.to_string()),
-        };
+/// A decoding error as the reader sees it: where the text is not JSON, its line and
+/// column; where it is JSON of the wrong shape, the JSON path of the value at fault.
+fn describe(text: &str, error: serde_json::Error) -> DecodeError {
+    let message = strip_position(&error.to_string());
+    if error.is_data() {
+        // Decoding stops right at (or just after) the value at fault: the path at that point
+        // is the one serde reports, e.g. `$.issues[0].events[3].title`.
+        let path = json_path::path_at(text, json_path::offset_of(text, error.line(), error.column()));
+        return DecodeError::Shape { path, message };
     }
-    DecodeError::Shape { path, message: strip_position(&inner.to_string()) }
-}
-
-/// Renders serde_path_to_error's path as a JSONPath (`$.issues[0].events[3].title`).
-fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::from("$");
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => out.push_str(&format!(".{key}")),
-            Segment::Enum { variant } => out.push_str(&format!(".{variant}")),
-            Segment::Unknown => out.push_str(".?"),
-        }
-    }
-    out
+    DecodeError::Syntax { line: error.line(), column: error.column(), message }
 }
 
 /// serde_json appends " at line L column C"; the path already says where.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod country;
 pub mod i18n;
 pub mod import;
+pub mod json_path;
 pub mod limits;
 pub mod model;
 pub mod route;
