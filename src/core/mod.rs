@@ -2,6 +2,7 @@
 //! shared unchanged by the CLI and the viewer.
 
 pub mod bundle;
+pub mod case;
 pub mod check;
 pub mod country;
 pub mod i18n;

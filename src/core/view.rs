@@ -187,7 +187,7 @@ pub fn country_name(code: &str, lang: &str) -> String {
     match (country::by_code(code), lang) {
         (Some(country), "ru") => country.name_ru.to_owned(),
         (Some(country), _) => country.name_en.to_owned(),
-        (None, _) => code.to_uppercase(),
+        (None, _) => crate::core::case::to_uppercase(code),
     }
 }
 
