@@ -9,6 +9,7 @@ mod search;
 mod tabs;
 mod text;
 
+use crate::core::i18n::Messages;
 use crate::core::route::Route;
 use crate::ui::app::Navigate;
 use crate::ui::load::{Load, LoadError, Origin};
@@ -42,6 +43,7 @@ pub fn Page(props: &PageProps) -> Html {
     match &props.load {
         Load::Loading => frame(
             props,
+            t,
             html! {
                 <>
                     <h1>{ t.site_name }</h1>
@@ -51,6 +53,7 @@ pub fn Page(props: &PageProps) -> Html {
         ),
         Load::Failed(error) => frame(
             props,
+            t,
             html! {
                 <div role="alert" class="alert">
                     <h1>{ t.load_failed }</h1>
@@ -74,7 +77,7 @@ pub fn Page(props: &PageProps) -> Html {
 }
 
 /// The page around a message, before there is a release to show.
-fn frame(props: &PageProps, content: Html) -> Html {
+fn frame(props: &PageProps, t: &Messages, content: Html) -> Html {
     let tools = html! {
         <>
             <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
@@ -83,27 +86,16 @@ fn frame(props: &PageProps, content: Html) -> Html {
     };
     html! {
         <>
-            { masthead(Html::default(), tools) }
+            { masthead(Html::default(), tools, t) }
             <main id="main">{ content }</main>
         </>
     }
 }
 
 /// The site's name bar: the release picker once a bundle is loaded, and the bundle controls.
-pub(crate) fn masthead(picker: Html, tools: Html) -> Html {
-    html! { <Masthead {picker} {tools} /> }
-}
-
-#[derive(Properties, PartialEq)]
-struct MastheadProps {
-    picker: Html,
-    tools: Html,
-}
-
-#[component]
-fn Masthead(props: &MastheadProps) -> Html {
-    let t = use_text();
-    let (picker, tools) = (props.picker.clone(), props.tools.clone());
+/// A function rather than a component: a component of its own is a copy of Yew's
+/// component machinery in the WebAssembly, for markup that has no state.
+pub(crate) fn masthead(picker: Html, tools: Html, t: &Messages) -> Html {
     html! {
         <header class="masthead">
             <p class="site-name">{ t.site_name }</p>

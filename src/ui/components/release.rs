@@ -59,7 +59,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let Some(view) = view.as_ref() else {
         return html! {
             <>
-                { masthead(Html::default(), props.tools.clone()) }
+                { masthead(Html::default(), props.tools.clone(), t) }
                 <main id="main"><p class="status">{ t.no_releases }</p></main>
             </>
         };
@@ -111,7 +111,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
 
     html! {
         <>
-            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone()) }
+            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
             <main id="main">
                 { notices(&view.notices, t) }
                 { release_header(issue, t) }
