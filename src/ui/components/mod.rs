@@ -14,8 +14,8 @@ use crate::core::route::Route;
 use crate::ui::app::Navigate;
 use crate::ui::load::{Load, LoadError, Origin};
 use crate::ui::text::use_text;
-use language::LanguagePicker;
-use open::OpenBundle;
+use language::language_picker;
+use open::{open_bundle, OpenProps};
 use release::ReleasePage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,12 +63,7 @@ pub fn Page(props: &PageProps) -> Html {
             },
         ),
         Load::Ready(loaded) => {
-            let tools = html! {
-                <>
-                    <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
-                    <OpenBundle origin={Some(loaded.origin.clone())} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
-                </>
-            };
+            let tools = bundle_tools(props, Some(&loaded.origin), t);
             html! {
                 <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} />
             }
@@ -78,16 +73,21 @@ pub fn Page(props: &PageProps) -> Html {
 
 /// The page around a message, before there is a release to show.
 fn frame(props: &PageProps, t: &Messages, content: Html) -> Html {
-    let tools = html! {
-        <>
-            <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
-            <OpenBundle origin={None::<Origin>} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
-        </>
-    };
     html! {
         <>
-            { masthead(Html::default(), tools, t) }
+            { masthead(Html::default(), bundle_tools(props, None, t), t) }
             <main id="main">{ content }</main>
+        </>
+    }
+}
+
+/// The language switcher and the bundle controls, for the masthead.
+fn bundle_tools(props: &PageProps, origin: Option<&Origin>, t: &Messages) -> Html {
+    let open = OpenProps { origin, file_error: props.file_error.as_ref(), on_open_file: &props.on_open_file };
+    html! {
+        <>
+            { language_picker(&props.route, &props.on_navigate, t) }
+            { open_bundle(open, t) }
         </>
     }
 }

@@ -9,8 +9,8 @@ use crate::core::view::{country_name, format_period, release_key, release_view, 
 use crate::ui::app::Navigate;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::card::EventCard;
-use crate::ui::components::search::SearchBox;
-use crate::ui::components::tabs::{tab_id, CountryTabs, PANEL_ID};
+use crate::ui::components::search::{search_box, SearchProps};
+use crate::ui::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::ui::components::{dom_id, masthead};
 use crate::ui::load::Loaded;
 use crate::ui::text::use_text;
@@ -109,6 +109,17 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         Callback::from(move |scope: Scope| go(Route { scope, ..pinned.clone() }, HistoryMode::Replace))
     };
 
+    let search = SearchProps {
+        query: AttrValue::from(props.route.query.clone()),
+        scope: props.route.scope,
+        found: view.results.len(),
+        found_everywhere: view.tabs.first().map_or(0, |all| all.count),
+        country: view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code))),
+        searching: view.searching(),
+        on_query,
+        on_scope,
+    };
+    let tabs = TabsProps { tabs: &view.tabs, selected: view.country.as_deref(), on_select: on_select_country };
     html! {
         <>
             { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
@@ -118,17 +129,8 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 { summary(issue, t) }
                 { contents(issue, &pinned, t) }
                 <section class="events-section" aria-label={t.events}>
-                    <SearchBox
-                        query={AttrValue::from(props.route.query.clone())}
-                        scope={props.route.scope}
-                        found={view.results.len()}
-                        found_everywhere={view.tabs.first().map_or(0, |all| all.count)}
-                        country={view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code)))}
-                        searching={view.searching()}
-                        {on_query}
-                        {on_scope}
-                    />
-                    <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
+                    { search_box(search, t) }
+                    { country_tabs(tabs, t) }
                     <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
                         { topic(issue, view, t) }
                         { event_list(props, view, &go, &shown, t) }
