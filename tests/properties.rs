@@ -95,8 +95,8 @@ fn json_snippet() -> impl Strategy<Value = String> {
 }
 
 /// The embedded bundle as JSON that is valid but often of the wrong shape: for each edit,
-/// one value anywhere in it replaced by a snippet (0), or an object's member removed (1) or
-/// added under an unknown key (2). Written pretty or compact, so that errors fall on many lines or one.
+/// one value anywhere in it replaced by a snippet (0), or an object's member removed (1),
+/// added under an unknown key (2), or the object written as an array of its values (3). Written pretty or compact, so that errors fall on many lines or one.
 fn reshaped_bundle(edits: Vec<(prop::sample::Index, usize, String)>, pretty: bool) -> String {
     use serde_json::Value;
     let mut bundle: Value = serde_json::from_str(include_str!("../static/bundle.json")).unwrap();
@@ -111,6 +111,12 @@ fn reshaped_bundle(edits: Vec<(prop::sample::Index, usize, String)>, pretty: boo
             }
             (2, Value::Object(members)) => {
                 members.insert("unknown".to_owned(), snippet);
+            }
+            (3, value @ Value::Object(_)) => {
+                // A struct written as an array of (some of) its fields' values, as serde allows.
+                let Value::Object(members) = std::mem::take(value) else { unreachable!() };
+                let kept = index.index(members.len() + 1);
+                *value = Value::Array(members.into_iter().map(|(_, member)| member).take(kept).collect());
             }
             (_, value) => *value = snippet,
         }
@@ -152,12 +158,13 @@ fn nth_value(value: &mut serde_json::Value, n: usize) -> Option<&mut serde_json:
     None
 }
 
-/// The JSON path serde_path_to_error tracks for a bundle of the wrong shape (the decoder
-/// did so before the viewer's own scanner replaced it), or `None` for any other outcome.
+/// The JSON path serde_path_to_error tracks for a bundle of the wrong shape, decoded with
+/// serde's derived decoders (as the viewer did before its own scanner and decoding
+/// replaced them), or `None` for any other outcome.
 fn tracked_path(text: &str) -> Option<String> {
     use serde_path_to_error::Segment;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let error = serde_path_to_error::deserialize::<_, Bundle>(&mut deserializer).err()?;
+    let error = serde_path_to_error::deserialize::<_, derived::Bundle>(&mut deserializer).err()?;
     if !error.inner().is_data() {
         return None;
     }
@@ -178,6 +185,164 @@ fn tracked_path(text: &str) -> Option<String> {
 fn scanned_path(text: &str) -> Option<String> {
     let error = serde_json::from_str::<Bundle>(text).err()?;
     error.is_data().then(|| path_at(text, offset_of(text, error.line(), error.column())))
+}
+
+/// The bundle's types with serde's derived decoders: what the viewer's own decoding
+/// (core::decode) must behave exactly like, results and error messages alike.
+mod derived {
+    // Read only through their Debug form, which the dead-code lint does not count.
+    #![allow(dead_code)]
+
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    pub struct Bundle {
+        pub format: u32,
+        #[serde(default)]
+        pub issues: Vec<Issue>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Issue {
+        pub number: u32,
+        pub year: i32,
+        #[serde(default = "default_lang")]
+        pub lang: String,
+        pub period: Period,
+        pub title: String,
+        #[serde(default)]
+        pub subtitle: String,
+        #[serde(default)]
+        pub place: String,
+        #[serde(default)]
+        pub publisher: Publisher,
+        #[serde(default)]
+        pub summary: Summary,
+        #[serde(default)]
+        pub contents: Vec<ContentsEntry>,
+        #[serde(default)]
+        pub events: Vec<Event>,
+    }
+
+    fn default_lang() -> String {
+        "en".to_owned()
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Period {
+        pub from: String,
+        pub to: String,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    pub struct Publisher {
+        #[serde(default)]
+        pub name: String,
+        #[serde(default)]
+        pub address: String,
+        #[serde(default)]
+        pub phone: String,
+        #[serde(default)]
+        pub fax: String,
+        #[serde(default)]
+        pub email: String,
+        #[serde(default)]
+        pub website: String,
+        #[serde(default)]
+        pub imprint: Vec<String>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    pub struct Summary {
+        #[serde(default)]
+        pub paragraphs: Vec<String>,
+        #[serde(default)]
+        pub total: Option<u32>,
+        #[serde(default)]
+        pub counts: Vec<CountryCount>,
+        #[serde(default)]
+        pub topics: Vec<CountryTopic>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct CountryCount {
+        pub country: String,
+        pub label: String,
+        pub count: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct CountryTopic {
+        pub country: String,
+        pub text: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct ContentsEntry {
+        pub title: String,
+        #[serde(default)]
+        pub country: Option<String>,
+        #[serde(default)]
+        pub page: Option<u32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Event {
+        pub id: String,
+        pub country: String,
+        pub title: String,
+        #[serde(default)]
+        pub outlet: Option<String>,
+        #[serde(default)]
+        pub paragraphs: Vec<String>,
+        #[serde(default)]
+        pub sources: Vec<Source>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Source {
+        pub url: String,
+    }
+}
+
+/// What decoding `text` gives, as text: the bundle (its Debug form: the mirror's types have
+/// the same names and fields) or the error message with its position.
+fn decoded_by_viewer(text: &str) -> Result<String, String> {
+    serde_json::from_str::<Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+}
+
+fn decoded_by_derive(text: &str) -> Result<String, String> {
+    serde_json::from_str::<derived::Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+}
+
+#[test]
+fn the_viewers_decoding_is_serdes_on_the_corpus_and_on_structs_written_as_arrays() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/bundles");
+    let mut texts: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
+        .collect();
+    texts.push(include_str!("../static/bundle.json").to_owned());
+    let release = |issue: &str| format!(r#"{{"format": 1, "issues": [{issue}]}}"#);
+    for issue in [
+        r#"[15, 2025, "ru", ["2025-08-01", "2025-08-15"], "t"]"#,
+        r#"[15, 2025, "ru", ["2025-08-01"], "t"]"#,
+        r#"[15, 2025]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "s", "p", [], {}, [["c"]], [["id", "kz", "t", null, ["p"], [["u"]]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", ["n"], [[], 3, [["kz", "K", 1]], [["kz"]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [{"id": "a", "country": "kz", "title": "t", "sources": [[]]}]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [], "extra"]"#,
+        r#"{"number": 1, "year": 2, "period": {"from": "a", "to": "b", "from": "c"}, "title": "t"}"#,
+        r#"{"number": 1, "year": 2, "period": {"from": "a"}, "title": "t"}"#,
+        r#"{"number": 1, "year": 2, "period": {"to": "b", "from": "a"}, "title": "t", "events": [{"id": 1}]}"#,
+    ] {
+        texts.push(release(issue));
+    }
+    texts.push(r#"[1, [[15, 2025, "en", ["a", "b"], "t"]]]"#.to_owned());
+    texts.push(r#"[]"#.to_owned());
+    for text in &texts {
+        assert_eq!(decoded_by_viewer(text), decoded_by_derive(text), "{text}");
+    }
 }
 
 proptest! {
@@ -231,6 +396,7 @@ proptest! {
         if let Ok(bundle) = parse_bundle(&text) {
             let _ = check_bundle(&bundle);
         }
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
     }
 
     #[test]
@@ -241,21 +407,24 @@ proptest! {
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
         prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
     }
 
     #[test]
     fn the_path_of_a_misplaced_snippet_is_the_one_serde_tracks(edits in proptest::collection::vec((any::<prop::sample::Index>(), json_snippet(), 0usize..12), 1..4)) {
         let text = mangled_bundle(edits);
         prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
     }
 
     #[test]
     fn the_path_of_a_wrong_value_is_the_one_serde_tracks(
-        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..3, json_snippet()), 1..3),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..4, json_snippet()), 1..3),
         pretty: bool,
     ) {
         let text = reshaped_bundle(edits, pretty);
         prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
     }
 
     #[test]

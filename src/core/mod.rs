@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod case;
 pub mod check;
 pub mod country;
+pub mod decode;
 pub mod i18n;
 pub mod import;
 pub mod json_path;
