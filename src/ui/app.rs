@@ -108,7 +108,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Text> context={Text(text)}>
-        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <div class={if *dragging { "app dragging" } else { "app" }} {ondragover} {ondragleave} {ondrop}>
             <Page
                 load={(*load).clone()}
                 route={(*route).clone()}

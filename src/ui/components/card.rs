@@ -75,7 +75,7 @@ pub fn EventCard(props: &CardProps) -> Html {
         rest.iter().find(|paragraph| query.matches_any(paragraph))
     };
     html! {
-        <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
+        <article class={if props.expanded { "event opened" } else { "event" }} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
             if props.show_release {
                 <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
             }
