@@ -11,6 +11,7 @@ pub mod import;
 pub mod json_path;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod route;
 pub mod search;
 pub mod synth;

@@ -44,6 +44,8 @@
 //! of a query, gets none. So a long or hostile query costs a bounded amount of extra work,
 //! computed once per query.
 
+use crate::core::order::stable_order;
+
 /// At most this many other-script spellings per query word.
 pub const MAX_SPELLINGS: usize = 64;
 
@@ -227,11 +229,11 @@ struct Partial {
     cost: u32,
 }
 
-/// Orders partial spellings by cost, keeping the order of equal ones. One function for
-/// every call: each call of a sort with its own closure is a copy of the sort in the
-/// WebAssembly (about 2 KB each).
-fn cheapest_first(partials: &mut [Partial]) {
-    partials.sort_by_key(|partial| partial.cost);
+/// Orders partial spellings by cost, keeping the order of equal ones.
+fn cheapest_first(partials: &mut Vec<Partial>) {
+    let order = stable_order(partials.len(), &|a, b| partials[a].cost.cmp(&partials[b].cost));
+    let mut unsorted: Vec<Option<Partial>> = std::mem::take(partials).into_iter().map(Some).collect();
+    partials.extend(order.into_iter().filter_map(|index| unsorted[index].take()));
 }
 
 /// Spells `word` in the other script, left to right: at each position every unit of
