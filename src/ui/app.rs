@@ -107,7 +107,6 @@ pub fn App() -> Html {
         })
     };
     html! {
-        <ContextProvider<Text> context={Text(text)}>
         <div class={if *dragging { "app dragging" } else { "app" }} {ondragover} {ondragleave} {ondrop}>
             <Page
                 load={(*load).clone()}
@@ -116,9 +115,9 @@ pub fn App() -> Html {
                 file_error={(*file_error).clone()}
                 {on_navigate}
                 {on_open_file}
+                text={Text(text)}
             />
         </div>
-        </ContextProvider<Text>>
     }
 }
 

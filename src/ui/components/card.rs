@@ -10,7 +10,7 @@ use crate::ui::components::dom_id;
 use crate::ui::components::release::content_lang;
 use crate::ui::components::text::highlighted;
 use crate::ui::load::Loaded;
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +26,8 @@ pub struct CardProps {
     pub permalink: AttrValue,
     /// Asks to open (or, when open, close) this event.
     pub on_toggle: Callback<()>,
+    /// The interface language.
+    pub text: Text,
 }
 
 /// What became of the last "Copy citation".
@@ -38,7 +40,7 @@ enum Copied {
 
 #[component]
 pub fn EventCard(props: &CardProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     let copied = use_state(|| None::<Copied>);
     let issue = &props.loaded.bundle.issues[props.at.issue];
     let event = &issue.events[props.at.event];

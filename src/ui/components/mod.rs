@@ -13,7 +13,7 @@ use crate::core::i18n::Messages;
 use crate::core::route::Route;
 use crate::ui::app::Navigate;
 use crate::ui::load::{Load, LoadError, Origin};
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 use language::language_picker;
 use open::{open_bundle, OpenProps};
 use release::ReleasePage;
@@ -35,11 +35,14 @@ pub struct PageProps {
     pub file_error: Option<Rc<LoadError>>,
     #[prop_or_default]
     pub on_open_file: Callback<web_sys::File>,
+    /// The interface language.
+    #[prop_or_default]
+    pub text: Text,
 }
 
 #[component]
 pub fn Page(props: &PageProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     match &props.load {
         Load::Loading => frame(
             props,
@@ -65,7 +68,7 @@ pub fn Page(props: &PageProps) -> Html {
         Load::Ready(loaded) => {
             let tools = bundle_tools(props, Some(&loaded.origin), t);
             html! {
-                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} />
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} {tools} text={props.text} />
             }
         }
     }

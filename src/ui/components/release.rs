@@ -13,7 +13,7 @@ use crate::ui::components::search::{search_box, SearchProps};
 use crate::ui::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::ui::components::{dom_id, masthead};
 use crate::ui::load::Loaded;
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -27,11 +27,13 @@ pub struct ReleaseProps {
     /// The bundle controls for the masthead.
     #[prop_or_default]
     pub tools: Html,
+    /// The interface language.
+    pub text: Text,
 }
 
 #[component]
 pub fn ReleasePage(props: &ReleaseProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     let view = use_memo((props.loaded.clone(), props.route.clone(), t.code), |(loaded, route, lang)| {
         release_view(&loaded.bundle, &loaded.index, route, lang)
     });
@@ -354,6 +356,7 @@ fn event_list(
                             {show_release}
                             permalink={AttrValue::from(browser::href_for(&permalink))}
                             {on_toggle}
+                            text={props.text}
                         />
                     </li>
                 }
