@@ -177,11 +177,22 @@ fn utf8_text(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Fetches and parses the bundle at `url`.
+/// Fetches and parses the bundle at `url`. With the browser's `fetch` directly: a fetch
+/// library's request builder and error types would be more WebAssembly for one GET.
 pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     check_same_site(url)?;
-    let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
-    let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
+    // What a failed fetch or read says: its JavaScript error as text ("TypeError: Failed to fetch").
+    let network = |error: wasm_bindgen::JsValue| LoadError::Network {
+        url: url.to_owned(),
+        message: String::from(error.unchecked_into::<js_sys::Error>().to_string()),
+    };
+    let Some(window) = web_sys::window() else {
+        return Err(LoadError::Network { url: url.to_owned(), message: "no browser window".to_owned() });
+    };
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_owned(),
@@ -189,8 +200,9 @@ pub async fn fetch_bundle(url: &str) -> Result<Loaded, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let saved = response.headers().get(OFFLINE_COPY_HEADER);
-    let text = utf8_text(response.binary().await.map_err(network)?, url)?;
+    let saved = response.headers().get(OFFLINE_COPY_HEADER).ok().flatten();
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    let text = utf8_text(js_sys::Uint8Array::new(&buffer).to_vec(), url)?;
     let bundle =
         parse_bundle_within_limits(&text).map_err(|source| LoadError::Decode { url: url.to_owned(), source })?;
     Ok(Loaded::new(bundle, Origin::Fetched { url: url.to_owned(), saved }))
