@@ -47,27 +47,34 @@ pub enum OfflineError {
 pub fn build_files(index_html: &str) -> Result<BuildFiles, OfflineError> {
     let js = attribute_value(index_html, "data-app-js").ok_or(OfflineError::MissingFile { what: "JavaScript" })?;
     let wasm = attribute_value(index_html, "data-app-wasm").ok_or(OfflineError::MissingFile { what: "WebAssembly" })?;
-    let css = tag_with(index_html, "rel=\"stylesheet\"")
+    let css = link_with_rel(index_html, "stylesheet")
         .and_then(|tag| attribute_value(tag, "href"))
         .ok_or(OfflineError::MissingFile { what: "stylesheet" })?;
-    let icon = tag_with(index_html, "rel=\"icon\"").and_then(|tag| attribute_value(tag, "href"));
+    let icon = link_with_rel(index_html, "icon").and_then(|tag| attribute_value(tag, "href"));
     let relative = |name: String| name.trim_start_matches("./").to_owned();
     Ok(BuildFiles { js: relative(js), wasm: relative(wasm), css: relative(css), icon: icon.map(relative) })
 }
 
-/// `name="value"` anywhere in `html`.
+/// The value of the first attribute `name` anywhere in `html`: `name="value"`,
+/// `name='value'`, or `name=value` as minified HTML writes it where it can.
 fn attribute_value(html: &str, name: &str) -> Option<String> {
-    let needle = format!(" {name}=\"");
-    let start = html.find(&needle)? + needle.len();
-    let end = html[start..].find('"')? + start;
-    Some(html[start..end].to_owned())
+    let needle = format!(" {name}=");
+    let rest = &html[html.find(&needle)? + needle.len()..];
+    let value = match rest.chars().next()? {
+        quote @ ('"' | '\'') => {
+            let quoted = &rest[1..];
+            &quoted[..quoted.find(quote)?]
+        }
+        _ => rest.split(|c: char| c.is_ascii_whitespace() || c == '>').next()?,
+    };
+    Some(value.to_owned())
 }
 
-/// The `<link …>` tag containing `marker`.
-fn tag_with<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
+/// The `<link …>` tag whose `rel` is `rel`.
+fn link_with_rel<'a>(html: &'a str, rel: &str) -> Option<&'a str> {
     html.match_indices("<link")
         .map(|(start, _)| &html[start..start + html[start..].find('>').unwrap_or(0)])
-        .find(|tag| tag.contains(marker))
+        .find(|tag| attribute_value(tag, "rel").as_deref() == Some(rel))
 }
 
 /// Starts the app from the inlined pieces. Appended to the wasm-bindgen module, where its
@@ -182,6 +189,13 @@ mod tests {
             }
         );
         assert_eq!(build_files("<html></html>"), Err(OfflineError::MissingFile { what: "JavaScript" }));
+    }
+
+    #[test]
+    fn finds_the_build_files_in_minified_html() {
+        let minified = "<head><base href=./><link href=./favicon-1.svg integrity=sha384-x rel=icon><link href='./viewer-2.css' rel=stylesheet>\
+            <script data-app-js=./app-3.js data-app-wasm=./app-3_bg.wasm src=./boot.js type=module></script></head>";
+        assert_eq!(build_files(minified), build_files(INDEX));
     }
 
     #[test]

@@ -11,8 +11,9 @@ async function saveShell() {
   const html = await page.clone().text();
   await cache.put('./', page);
   const files = new Set(['./bundle.json']);
-  for (const [, name] of html.matchAll(/(?:href|src|data-app-js|data-app-wasm)="(\.\/[^"#?]+)"/g)) {
-    files.add(name);
+  // Quoted, or bare as the minified page writes them.
+  for (const [, quoted, bare] of html.matchAll(/(?:href|src|data-app-js|data-app-wasm)=(?:"(\.\/[^"#?]+)"|(\.\/[^\s"'>#?]+))/g)) {
+    files.add(quoted ?? bare);
   }
   await cache.addAll([...files]);
 }

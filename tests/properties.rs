@@ -11,6 +11,7 @@ use caricc_viewer::core::archive::{parse_manifest, parse_shard, shard_file, shar
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::check_bundle;
 use caricc_viewer::core::import::{decode_release_bytes, import_release, ImportOptions};
+use caricc_viewer::core::json_path::{offset_of, path_at};
 use caricc_viewer::core::model::{Bundle, Event};
 use caricc_viewer::core::route::Route;
 use caricc_viewer::core::search::{highlight, Query, SearchIndex};
@@ -194,6 +195,288 @@ fn piece_of(bundle: &Bundle, at: prop::sample::Index, length: usize) -> String {
     text[start..(start + length).min(text.len())].iter().collect()
 }
 
+/// The embedded bundle with each edit applied in turn.
+fn mangled_bundle(edits: Vec<Edit>) -> String {
+    let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
+    mangle(&mut text, &edits);
+    text
+}
+
+/// Pieces of JSON that, put in the wrong place, give a bundle of the wrong shape more often
+/// than broken JSON: values of every kind, members, known and unknown keys.
+fn json_snippet() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("1".to_owned()),
+        Just("-7".to_owned()),
+        Just("2.5".to_owned()),
+        Just("null".to_owned()),
+        Just("true".to_owned()),
+        Just(r#""x""#.to_owned()),
+        Just("[]".to_owned()),
+        Just("{}".to_owned()),
+        Just(r#"[1,"a"]"#.to_owned()),
+        Just(r#"{"a":[{}]}"#.to_owned()),
+        Just(r#""title":1,"#.to_owned()),
+        Just(r#""id":"x","#.to_owned()),
+        Just(r#""ti\u0074le":"#.to_owned()),
+        Just(r#""unknown":{"a":[1,{"b":"]"}]},"#.to_owned()),
+        Just(",".to_owned()),
+        Just(":".to_owned()),
+        Just(" \n ".to_owned()),
+    ]
+}
+
+/// The embedded bundle as JSON that is valid but often of the wrong shape: for each edit,
+/// one value anywhere in it replaced by a snippet (0), or an object's member removed (1),
+/// added under an unknown key (2), or the object written as an array of its values (3). Written pretty or compact, so that errors fall on many lines or one.
+fn reshaped_bundle(edits: Vec<(prop::sample::Index, usize, String)>, pretty: bool) -> String {
+    use serde_json::Value;
+    let mut bundle: Value = serde_json::from_str(include_str!("../static/bundle.json")).unwrap();
+    for (index, edit, snippet) in edits {
+        let count = count_values(&bundle);
+        let Some(value) = nth_value(&mut bundle, index.index(count)) else { continue };
+        let snippet: Value = serde_json::from_str(&snippet).unwrap_or(Value::Null);
+        match (edit, value) {
+            (1, Value::Object(members)) if !members.is_empty() => {
+                let key = members.keys().nth(index.index(members.len())).cloned().unwrap();
+                members.remove(&key);
+            }
+            (2, Value::Object(members)) => {
+                members.insert("unknown".to_owned(), snippet);
+            }
+            (3, value @ Value::Object(_)) => {
+                // A struct written as an array of (some of) its fields' values, as serde allows.
+                let Value::Object(members) = std::mem::take(value) else { unreachable!() };
+                let kept = index.index(members.len() + 1);
+                *value = Value::Array(members.into_iter().map(|(_, member)| member).take(kept).collect());
+            }
+            (_, value) => *value = snippet,
+        }
+    }
+    if pretty {
+        serde_json::to_string_pretty(&bundle).unwrap()
+    } else {
+        bundle.to_string()
+    }
+}
+
+/// How many values a JSON value holds, itself included.
+fn count_values(value: &serde_json::Value) -> usize {
+    1 + match value {
+        serde_json::Value::Array(items) => items.iter().map(count_values).sum(),
+        serde_json::Value::Object(members) => members.values().map(count_values).sum(),
+        _ => 0,
+    }
+}
+
+/// The `n`th value of a JSON value in document order, itself being the 0th.
+fn nth_value(value: &mut serde_json::Value, n: usize) -> Option<&mut serde_json::Value> {
+    if n == 0 {
+        return Some(value);
+    }
+    let mut skipped = 1;
+    let children: Vec<&mut serde_json::Value> = match value {
+        serde_json::Value::Array(items) => items.iter_mut().collect(),
+        serde_json::Value::Object(members) => members.values_mut().collect(),
+        _ => return None,
+    };
+    for child in children {
+        let size = count_values(child);
+        if n < skipped + size {
+            return nth_value(child, n - skipped);
+        }
+        skipped += size;
+    }
+    None
+}
+
+/// The JSON path serde_path_to_error tracks for a bundle of the wrong shape, decoded with
+/// serde's derived decoders (as the viewer did before its own scanner and decoding
+/// replaced them), or `None` for any other outcome.
+fn tracked_path(text: &str) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = serde_path_to_error::deserialize::<_, derived::Bundle>(&mut deserializer).err()?;
+    if !error.inner().is_data() {
+        return None;
+    }
+    let mut path = String::from("$");
+    for segment in error.path().iter() {
+        match segment {
+            Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+            Segment::Map { key } => path.push_str(&format!(".{key}")),
+            Segment::Enum { variant } => path.push_str(&format!(".{variant}")),
+            Segment::Unknown => path.push_str(".?"),
+        }
+    }
+    Some(path)
+}
+
+/// The path the viewer's scanner finds at the position of the decoding error, if it is one
+/// of the wrong shape.
+fn scanned_path(text: &str) -> Option<String> {
+    let error = serde_json::from_str::<Bundle>(text).err()?;
+    error.is_data().then(|| path_at(text, offset_of(text, error.line(), error.column())))
+}
+
+/// The bundle's types with serde's derived decoders: what the viewer's own decoding
+/// (core::decode) must behave exactly like, results and error messages alike.
+mod derived {
+    // Read only through their Debug form, which the dead-code lint does not count.
+    #![allow(dead_code)]
+
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    pub struct Bundle {
+        pub format: u32,
+        #[serde(default)]
+        pub issues: Vec<Issue>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Issue {
+        pub number: u32,
+        pub year: i32,
+        #[serde(default = "default_lang")]
+        pub lang: String,
+        pub period: Period,
+        pub title: String,
+        #[serde(default)]
+        pub subtitle: String,
+        #[serde(default)]
+        pub place: String,
+        #[serde(default)]
+        pub publisher: Publisher,
+        #[serde(default)]
+        pub summary: Summary,
+        #[serde(default)]
+        pub contents: Vec<ContentsEntry>,
+        #[serde(default)]
+        pub events: Vec<Event>,
+    }
+
+    fn default_lang() -> String {
+        "en".to_owned()
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Period {
+        pub from: String,
+        pub to: String,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    pub struct Publisher {
+        #[serde(default)]
+        pub name: String,
+        #[serde(default)]
+        pub address: String,
+        #[serde(default)]
+        pub phone: String,
+        #[serde(default)]
+        pub fax: String,
+        #[serde(default)]
+        pub email: String,
+        #[serde(default)]
+        pub website: String,
+        #[serde(default)]
+        pub imprint: Vec<String>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    pub struct Summary {
+        #[serde(default)]
+        pub paragraphs: Vec<String>,
+        #[serde(default)]
+        pub total: Option<u32>,
+        #[serde(default)]
+        pub counts: Vec<CountryCount>,
+        #[serde(default)]
+        pub topics: Vec<CountryTopic>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct CountryCount {
+        pub country: String,
+        pub label: String,
+        pub count: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct CountryTopic {
+        pub country: String,
+        pub text: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct ContentsEntry {
+        pub title: String,
+        #[serde(default)]
+        pub country: Option<String>,
+        #[serde(default)]
+        pub page: Option<u32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Event {
+        pub id: String,
+        pub country: String,
+        pub title: String,
+        #[serde(default)]
+        pub outlet: Option<String>,
+        #[serde(default)]
+        pub paragraphs: Vec<String>,
+        #[serde(default)]
+        pub sources: Vec<Source>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Source {
+        pub url: String,
+    }
+}
+
+/// What decoding `text` gives, as text: the bundle (its Debug form: the mirror's types have
+/// the same names and fields) or the error message with its position.
+fn decoded_by_viewer(text: &str) -> Result<String, String> {
+    serde_json::from_str::<Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+}
+
+fn decoded_by_derive(text: &str) -> Result<String, String> {
+    serde_json::from_str::<derived::Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+}
+
+#[test]
+fn the_viewers_decoding_is_serdes_on_the_corpus_and_on_structs_written_as_arrays() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/bundles");
+    let mut texts: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
+        .collect();
+    texts.push(include_str!("../static/bundle.json").to_owned());
+    let release = |issue: &str| format!(r#"{{"format": 1, "issues": [{issue}]}}"#);
+    for issue in [
+        r#"[15, 2025, "ru", ["2025-08-01", "2025-08-15"], "t"]"#,
+        r#"[15, 2025, "ru", ["2025-08-01"], "t"]"#,
+        r#"[15, 2025]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "s", "p", [], {}, [["c"]], [["id", "kz", "t", null, ["p"], [["u"]]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", ["n"], [[], 3, [["kz", "K", 1]], [["kz"]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [{"id": "a", "country": "kz", "title": "t", "sources": [[]]}]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [], "extra"]"#,
+        r#"{"number": 1, "year": 2, "period": {"from": "a", "to": "b", "from": "c"}, "title": "t"}"#,
+        r#"{"number": 1, "year": 2, "period": {"from": "a"}, "title": "t"}"#,
+        r#"{"number": 1, "year": 2, "period": {"to": "b", "from": "a"}, "title": "t", "events": [{"id": 1}]}"#,
+    ] {
+        texts.push(release(issue));
+    }
+    texts.push(r#"[1, [[15, 2025, "en", ["a", "b"], "t"]]]"#.to_owned());
+    texts.push(r#"[]"#.to_owned());
+    for text in &texts {
+        assert_eq!(decoded_by_viewer(text), decoded_by_derive(text), "{text}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
@@ -245,16 +528,43 @@ proptest! {
         if let Ok(bundle) = parse_bundle(&text) {
             let _ = check_bundle(&bundle);
         }
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
     }
 
     #[test]
     fn bundle_decoding_never_panics_on_a_mangled_bundle(edits in edits()) {
-        let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/bundle.json")).unwrap();
-        mangle(&mut text, &edits);
+        let text = mangled_bundle(edits);
         match parse_bundle(&text) {
             Ok(bundle) => { let _ = check_bundle(&bundle); }
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
+    }
+
+    #[test]
+    fn the_path_of_a_misplaced_snippet_is_the_one_serde_tracks(edits in proptest::collection::vec((any::<prop::sample::Index>(), json_snippet(), 0usize..12), 1..4)) {
+        let text = mangled_bundle(edits);
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
+    }
+
+    #[test]
+    fn the_path_of_a_wrong_value_is_the_one_serde_tracks(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..4, json_snippet()), 1..3),
+        pretty: bool,
+    ) {
+        let text = reshaped_bundle(edits, pretty);
+        prop_assert_eq!(scanned_path(&text), tracked_path(&text));
+        prop_assert_eq!(decoded_by_viewer(&text), decoded_by_derive(&text));
+    }
+
+    #[test]
+    fn json_paths_never_panic_on_arbitrary_text(text in any::<String>(), line in 0usize..8, column in 0usize..64) {
+        let offset = offset_of(&text, line, column);
+        prop_assert!(offset <= text.len());
+        prop_assert!(path_at(&text, offset).starts_with('$'));
+        prop_assert!(path_at(&text, column).starts_with('$'));
     }
 
     #[test]

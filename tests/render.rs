@@ -25,6 +25,7 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
         file_error: None,
         on_open_file: Default::default(),
         on_need: Default::default(),
+        text: Default::default(),
     });
     block_on(renderer.hydratable(false).render())
 }
@@ -40,7 +41,7 @@ fn embedded(fragment: &str) -> String {
     render(ready(EMBEDDED), fragment)
 }
 
-/// The page inside a language provider, as the app renders it.
+/// The page in an interface language, as the app renders it.
 #[derive(yew::Properties, PartialEq)]
 struct InLanguage {
     load: Load,
@@ -51,11 +52,7 @@ struct InLanguage {
 #[yew::component]
 fn PageInLanguage(props: &InLanguage) -> yew::Html {
     let text = Text(caricc_viewer::core::i18n::by_code(props.lang).unwrap());
-    yew::html! {
-        <yew::ContextProvider<Text> context={text}>
-            <Page load={props.load.clone()} route={props.route.clone()} />
-        </yew::ContextProvider<Text>>
-    }
+    yew::html! { <Page load={props.load.clone()} route={props.route.clone()} {text} /> }
 }
 
 fn render_in(lang: &'static str, make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> String {

@@ -76,7 +76,7 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 
 /// English name for a code; the upper-cased code when the country is not in the table.
 pub fn name_en(code: &str) -> String {
-    by_code(code).map_or_else(|| code.to_uppercase(), |country| country.name_en.to_owned())
+    by_code(code).map_or_else(|| crate::core::case::to_uppercase(code), |country| country.name_en.to_owned())
 }
 
 /// How a printed name was recognised.

@@ -1,19 +1,19 @@
 //! The bundle format, version 1: the JSON the viewer loads and the importer writes.
 //!
-//! Readers ignore fields they do not know (serde's default), so later versions can add
-//! fields without breaking older viewers; a change that would mislead an old reader
-//! bumps [`FORMAT_VERSION`] instead.
+//! Readers ignore fields they do not know, so later versions can add fields without
+//! breaking older viewers; a change that would mislead an old reader bumps
+//! [`FORMAT_VERSION`] instead. Which fields may be left out, and their values then, is
+//! written with the decoding, in [`crate::core::decode`] (`lang` is `en`, lists are empty).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The only bundle format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A set of releases, as one JSON file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bundle {
     pub format: u32,
-    #[serde(default)]
     pub issues: Vec<Issue>,
 }
 
@@ -24,79 +24,68 @@ impl Default for Bundle {
 }
 
 /// One Information Release.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Issue {
     /// The release's number within its year (`#15`).
     pub number: u32,
     pub year: i32,
     /// Language of the release's text (BCP 47, e.g. `en`, `ru`).
-    #[serde(default = "default_lang")]
     pub lang: String,
     pub period: Period,
     pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub subtitle: String,
     /// Where it was issued, as printed on the cover (`Almaty`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub place: String,
-    #[serde(default)]
     pub publisher: Publisher,
-    #[serde(default)]
     pub summary: Summary,
-    #[serde(default)]
     pub contents: Vec<ContentsEntry>,
-    #[serde(default)]
     pub events: Vec<Event>,
 }
 
-fn default_lang() -> String {
-    "en".to_owned()
-}
-
 /// Inclusive date range the release covers, as ISO 8601 dates (`2025-08-01`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {
     pub from: String,
     pub to: String,
 }
 
 /// The editorial address block, each field as printed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Publisher {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub address: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub fax: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub email: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub website: String,
     /// Other imprint lines as printed (the citation line, "Circulation in PDF format").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub imprint: Vec<String>,
 }
 
 /// The release's own overview: its text and what it states per country.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    #[serde(default)]
     pub paragraphs: Vec<String>,
     /// Total number of events the summary states, if it states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<u32>,
     /// Per-country event counts as the summary states them (which may disagree with the events).
-    #[serde(default)]
     pub counts: Vec<CountryCount>,
     /// What each country's events were about, as the summary puts it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<CountryTopic>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CountryCount {
     pub country: String,
     /// The country as the summary names it (`Kyrgyzstan`).
@@ -104,26 +93,26 @@ pub struct CountryCount {
     pub count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CountryTopic {
     pub country: String,
     pub text: String,
 }
 
 /// One line of the printed contents list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContentsEntry {
     /// The entry as printed, typos included (`KYRGYZ PEPUBLIC`).
     pub title: String,
     /// The country the entry refers to, when it could be recognised.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
 }
 
 /// One media report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Stable across re-imports of the same text: `{year}-{number}-{country}-{n}`.
     pub id: String,
@@ -131,16 +120,14 @@ pub struct Event {
     pub country: String,
     pub title: String,
     /// The outlet byline, when the release prints one (`TOPNEWS.KG`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// Plain text, markup removed, page-break splits joined back.
-    #[serde(default)]
     pub paragraphs: Vec<String>,
-    #[serde(default)]
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub url: String,
 }

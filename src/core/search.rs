@@ -7,6 +7,7 @@
 //! each query word's other-script spellings once per query ([`Query::parse`]), so a
 //! keystroke costs one substring scan and one pass over the spellings per event.
 
+use crate::core::case;
 use crate::core::model::{Bundle, Event, Issue};
 use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
@@ -24,7 +25,7 @@ fn fold_char(c: char) -> char {
     }
     // to_lowercase yields more than one char only for a few letters (e.g. 'İ');
     // its first char is the one that matters for matching.
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    let lower = case::lowercase_first(c);
     match lower {
         'ё' => 'е',
         other => other,

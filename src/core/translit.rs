@@ -44,6 +44,8 @@
 //! of a query, gets none. So a long or hostile query costs a bounded amount of extra work,
 //! computed once per query.
 
+use crate::core::order::stable_order;
+
 /// At most this many other-script spellings per query word.
 pub const MAX_SPELLINGS: usize = 64;
 
@@ -155,7 +157,7 @@ pub fn spellings(word: &str) -> Vec<String> {
     let has_cyrillic = word.chars().any(is_cyrillic);
     let other_letters = word.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic() && !is_cyrillic(c));
     let chars: Vec<char> = word.chars().collect();
-    let mut out = match (has_latin, has_cyrillic, other_letters) {
+    let out = match (has_latin, has_cyrillic, other_letters) {
         (true, false, false) => {
             // An apostrophe stands for a dropped sign, which matching passes over anyway.
             let letters: Vec<char> = chars.iter().copied().filter(|&c| !is_dropped_sign(c)).collect();
@@ -168,10 +170,16 @@ pub fn spellings(word: &str) -> Vec<String> {
         }
         _ => Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|spelling| !spelling.is_empty() && seen.insert(spelling.clone()));
-    out.truncate(MAX_SPELLINGS);
-    out
+    // Each spelling once, where it first occurs. A scan of the few kept so far: a hash set
+    // of strings would bring its own copy of the hash table's code into the viewer.
+    let mut kept: Vec<String> = Vec::with_capacity(out.len());
+    for spelling in out {
+        if !spelling.is_empty() && !kept.contains(&spelling) {
+            kept.push(spelling);
+        }
+    }
+    kept.truncate(MAX_SPELLINGS);
+    kept
 }
 
 /// A unit of the word being respelt and its readings in the other script, with a rank
@@ -190,17 +198,26 @@ fn cyrillic_readings() -> Readings {
 /// by how likely that spelling is for that letter. Kazakh and Kyrgyz letters are left out
 /// (the Russian letter they are matched as stands for them).
 fn latin_readings() -> Readings {
+    let letters = || TABLE.iter().filter(|(cyrillic, _)| cyrillic.chars().all(|c| base_letter(c) == c));
+    // Each Latin spelling once, in the order the table first gives it…
     let mut readings: Readings = Vec::new();
-    for (cyrillic, latin) in TABLE.iter().filter(|(cyrillic, _)| cyrillic.chars().all(|c| base_letter(c) == c)) {
-        for (rank, spelling) in latin.iter().enumerate().filter(|(_, spelling)| !spelling.is_empty()) {
-            match readings.iter_mut().find(|(unit, _)| unit == spelling) {
-                Some((_, outputs)) => outputs.push((cyrillic, rank as u32)),
-                None => readings.push((spelling, vec![(cyrillic, rank as u32)])),
+    for (_, latin) in letters() {
+        for spelling in latin.iter().filter(|spelling| !spelling.is_empty()) {
+            if !readings.iter().any(|(unit, _)| unit == spelling) {
+                readings.push((spelling, Vec::new()));
             }
         }
     }
-    for (_, outputs) in &mut readings {
-        outputs.sort_by_key(|&(_, rank)| rank);
+    // …with the Cyrillic it may stand for, likeliest first: by rank, then in table order
+    // (filled rank by rank rather than sorted, which would be one more copy of a sort).
+    let ranks = TABLE.iter().map(|(_, latin)| latin.len()).max().unwrap_or(0);
+    for rank in 0..ranks {
+        for (cyrillic, latin) in letters() {
+            let Some(spelling) = latin.get(rank).filter(|spelling| !spelling.is_empty()) else { continue };
+            if let Some((_, outputs)) = readings.iter_mut().find(|(unit, _)| unit == spelling) {
+                outputs.push((cyrillic, rank as u32));
+            }
+        }
     }
     readings
 }
@@ -210,6 +227,13 @@ fn latin_readings() -> Readings {
 struct Partial {
     text: String,
     cost: u32,
+}
+
+/// Orders partial spellings by cost, keeping the order of equal ones.
+fn cheapest_first(partials: &mut Vec<Partial>) {
+    let order = stable_order(partials.len(), &|a, b| partials[a].cost.cmp(&partials[b].cost));
+    let mut unsorted: Vec<Option<Partial>> = std::mem::take(partials).into_iter().map(Some).collect();
+    partials.extend(order.into_iter().filter_map(|index| unsorted[index].take()));
 }
 
 /// Spells `word` in the other script, left to right: at each position every unit of
@@ -226,7 +250,7 @@ fn beam(word: &[char], readings: &Readings) -> Vec<String> {
         if here.is_empty() {
             continue;
         }
-        here.sort_by_key(|partial| partial.cost);
+        cheapest_first(&mut here);
         here.truncate(MAX_SPELLINGS);
         let starting: Vec<(usize, &Vec<(&'static str, u32)>)> = readings
             .iter()
@@ -258,13 +282,13 @@ fn beam(word: &[char], readings: &Readings) -> Vec<String> {
         // Keep the lists ahead from growing far past what the beam keeps.
         for list in at.iter_mut().skip(position + 1) {
             if list.len() > MAX_SPELLINGS * 4 {
-                list.sort_by_key(|partial| partial.cost);
+                cheapest_first(list);
                 list.truncate(MAX_SPELLINGS);
             }
         }
     }
     let mut done = std::mem::take(&mut at[length]);
-    done.sort_by_key(|partial| partial.cost);
+    cheapest_first(&mut done);
     done.truncate(MAX_SPELLINGS);
     done.into_iter().map(|partial| partial.text).collect()
 }
@@ -404,6 +428,24 @@ impl Spellings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_readings_are_the_table_read_backwards_likeliest_first() {
+        // The table read backwards as first written: pushed in table order, then sorted by rank.
+        let mut sorted: Readings = Vec::new();
+        for (cyrillic, latin) in TABLE.iter().filter(|(cyrillic, _)| cyrillic.chars().all(|c| base_letter(c) == c)) {
+            for (rank, spelling) in latin.iter().enumerate().filter(|(_, spelling)| !spelling.is_empty()) {
+                match sorted.iter_mut().find(|(unit, _)| unit == spelling) {
+                    Some((_, outputs)) => outputs.push((cyrillic, rank as u32)),
+                    None => sorted.push((spelling, vec![(cyrillic, rank as u32)])),
+                }
+            }
+        }
+        for (_, outputs) in &mut sorted {
+            outputs.sort_by_key(|&(_, rank)| rank);
+        }
+        assert_eq!(latin_readings(), sorted);
+    }
 
     #[test]
     fn latin_words_get_their_cyrillic_spellings_likeliest_first() {

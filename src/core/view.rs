@@ -5,6 +5,7 @@ use crate::core::country;
 use crate::core::i18n::Messages;
 use crate::core::import::Date;
 use crate::core::model::{Bundle, Event, Issue};
+use crate::core::order::stable_order;
 use crate::core::route::{ReleaseKey, Route, Scope};
 use crate::core::search::{EventRef, Query, SearchIndex};
 
@@ -72,11 +73,11 @@ pub fn releases_newest_first(bundle: &Bundle, lang: &str) -> Vec<usize> {
             None => chosen.push(index),
         }
     }
-    chosen.sort_by(|&a, &b| {
-        let (a, b) = (&bundle.issues[a], &bundle.issues[b]);
+    let order = stable_order(chosen.len(), &|a, b| {
+        let (a, b) = (&bundle.issues[chosen[a]], &bundle.issues[chosen[b]]);
         (b.year, b.number, &b.period.to).cmp(&(a.year, a.number, &a.period.to))
     });
-    chosen
+    order.into_iter().map(|index| chosen[index]).collect()
 }
 
 /// Finds an event by id.
@@ -218,7 +219,7 @@ pub fn country_name(code: &str, lang: &str) -> String {
     match (country::by_code(code), lang) {
         (Some(country), "ru") => country.name_ru.to_owned(),
         (Some(country), _) => country.name_en.to_owned(),
-        (None, _) => code.to_uppercase(),
+        (None, _) => crate::core::case::to_uppercase(code),
     }
 }
 

@@ -238,8 +238,7 @@ pub fn App() -> Html {
         })
     };
     html! {
-        <ContextProvider<Text> context={Text(text)}>
-        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <div class={if *dragging { "app dragging" } else { "app" }} {ondragover} {ondragleave} {ondrop}>
             <Page
                 load={(*load).clone()}
                 route={(*route).clone()}
@@ -248,9 +247,9 @@ pub fn App() -> Html {
                 {on_navigate}
                 {on_open_file}
                 {on_need}
+                text={Text(text)}
             />
         </div>
-        </ContextProvider<Text>>
     }
 }
 

@@ -322,8 +322,18 @@ pub fn shard_from_text(url: &str, text: &str, manifest: &Manifest, shard: u32) -
 
 /// The text at `url`, and the date of the service worker's saved copy when it answered.
 pub async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
-    let network = |error: gloo::net::Error| LoadError::Network { url: url.to_owned(), message: error.to_string() };
-    let response = gloo::net::http::Request::get(url).send().await.map_err(network)?;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    // What a failed fetch or read says: its JavaScript error as text ("TypeError: Failed to fetch").
+    let network = |error: wasm_bindgen::JsValue| LoadError::Network {
+        url: url.to_owned(),
+        message: String::from(error.unchecked_into::<js_sys::Error>().to_string()),
+    };
+    let Some(window) = web_sys::window() else {
+        return Err(LoadError::Network { url: url.to_owned(), message: "no browser window".to_owned() });
+    };
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_owned(),
@@ -331,7 +341,8 @@ pub async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError
             status_text: response.status_text(),
         });
     }
-    let saved = response.headers().get(OFFLINE_COPY_HEADER);
-    let text = utf8_text(response.binary().await.map_err(network)?, url)?;
+    let saved = response.headers().get(OFFLINE_COPY_HEADER).ok().flatten();
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    let text = utf8_text(js_sys::Uint8Array::new(&buffer).to_vec(), url)?;
     Ok((text, saved))
 }

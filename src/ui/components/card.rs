@@ -10,7 +10,7 @@ use crate::ui::components::dom_id;
 use crate::ui::components::release::content_lang;
 use crate::ui::components::text::highlighted;
 use crate::ui::load::Loaded;
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +26,8 @@ pub struct CardProps {
     pub permalink: AttrValue,
     /// Asks to open (or, when open, close) this event.
     pub on_toggle: Callback<()>,
+    /// The interface language.
+    pub text: Text,
 }
 
 /// What became of the last "Copy citation".
@@ -38,7 +40,7 @@ enum Copied {
 
 #[component]
 pub fn EventCard(props: &CardProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     let copied = use_state(|| None::<Copied>);
     let issue = &props.loaded.bundle.issues[props.at.issue];
     let event = &issue.events[props.at.event];
@@ -75,7 +77,7 @@ pub fn EventCard(props: &CardProps) -> Html {
         rest.iter().find(|paragraph| query.matches_any(paragraph))
     };
     html! {
-        <article class={classes!("event", props.expanded.then_some("opened"))} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
+        <article class={if props.expanded { "event opened" } else { "event" }} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
             if props.show_release {
                 <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
             }

@@ -1,26 +1,19 @@
 //! The interface language switcher. The choice goes into the URL (so links carry it) and
 //! into the browser's storage (so the next visit remembers it).
 
-use crate::core::i18n::LANGUAGES;
+use crate::core::i18n::{Messages, LANGUAGES};
 use crate::core::route::Route;
 use crate::ui::app::Navigate;
 use crate::ui::browser::HistoryMode;
-use crate::ui::text::use_text;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LanguageProps {
-    pub route: Route,
-    pub on_navigate: Callback<Navigate>,
-}
-
-#[component]
-pub fn LanguagePicker(props: &LanguageProps) -> Html {
-    let t = use_text();
+/// The switcher. A function rather than a component of its own (which would be a copy of
+/// Yew's component machinery in the WebAssembly): it has no state.
+pub fn language_picker(route: &Route, on_navigate: &Callback<Navigate>, t: &Messages) -> Html {
     let onchange = {
-        let route = props.route.clone();
-        let on_navigate = props.on_navigate.clone();
+        let route = route.clone();
+        let on_navigate = on_navigate.clone();
         Callback::from(move |event: Event| {
             let code = event.target_unchecked_into::<HtmlSelectElement>().value();
             let route = Route { lang: Some(code), ..route.clone() };

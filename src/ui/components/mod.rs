@@ -9,12 +9,13 @@ mod search;
 mod tabs;
 mod text;
 
+use crate::core::i18n::Messages;
 use crate::core::route::Route;
 use crate::ui::app::{Navigate, Need};
 use crate::ui::load::{Load, LoadError, Origin};
-use crate::ui::text::use_text;
-use language::LanguagePicker;
-use open::OpenBundle;
+use crate::ui::text::Text;
+use language::language_picker;
+use open::{open_bundle, OpenProps};
 use release::ReleasePage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,14 +38,18 @@ pub struct PageProps {
     /// Asks for what the page lacks from a chunked archive.
     #[prop_or_default]
     pub on_need: Callback<Need>,
+    /// The interface language.
+    #[prop_or_default]
+    pub text: Text,
 }
 
 #[component]
 pub fn Page(props: &PageProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     match &props.load {
         Load::Loading => frame(
             props,
+            t,
             html! {
                 <>
                     <h1>{ t.site_name }</h1>
@@ -54,6 +59,7 @@ pub fn Page(props: &PageProps) -> Html {
         ),
         Load::Failed(error) => frame(
             props,
+            t,
             html! {
                 <div role="alert" class="alert">
                     <h1>{ t.load_failed }</h1>
@@ -63,50 +69,39 @@ pub fn Page(props: &PageProps) -> Html {
             },
         ),
         Load::Ready(loaded) => {
-            let tools = html! {
-                <>
-                    <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
-                    <OpenBundle origin={Some(loaded.origin.clone())} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
-                </>
-            };
+            let tools = bundle_tools(props, Some(&loaded.origin), t);
             html! {
-                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} />
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} text={props.text} />
             }
         }
     }
 }
 
 /// The page around a message, before there is a release to show.
-fn frame(props: &PageProps, content: Html) -> Html {
-    let tools = html! {
-        <>
-            <LanguagePicker route={props.route.clone()} on_navigate={props.on_navigate.clone()} />
-            <OpenBundle origin={None::<Origin>} file_error={props.file_error.clone()} on_open_file={props.on_open_file.clone()} />
-        </>
-    };
+fn frame(props: &PageProps, t: &Messages, content: Html) -> Html {
     html! {
         <>
-            { masthead(Html::default(), tools) }
+            { masthead(Html::default(), bundle_tools(props, None, t), t) }
             <main id="main">{ content }</main>
         </>
     }
 }
 
+/// The language switcher and the bundle controls, for the masthead.
+fn bundle_tools(props: &PageProps, origin: Option<&Origin>, t: &Messages) -> Html {
+    let open = OpenProps { origin, file_error: props.file_error.as_ref(), on_open_file: &props.on_open_file };
+    html! {
+        <>
+            { language_picker(&props.route, &props.on_navigate, t) }
+            { open_bundle(open, t) }
+        </>
+    }
+}
+
 /// The site's name bar: the release picker once a bundle is loaded, and the bundle controls.
-pub(crate) fn masthead(picker: Html, tools: Html) -> Html {
-    html! { <Masthead {picker} {tools} /> }
-}
-
-#[derive(Properties, PartialEq)]
-struct MastheadProps {
-    picker: Html,
-    tools: Html,
-}
-
-#[component]
-fn Masthead(props: &MastheadProps) -> Html {
-    let t = use_text();
-    let (picker, tools) = (props.picker.clone(), props.tools.clone());
+/// A function rather than a component: a component of its own is a copy of Yew's
+/// component machinery in the WebAssembly, for markup that has no state.
+pub(crate) fn masthead(picker: Html, tools: Html, t: &Messages) -> Html {
     html! {
         <header class="masthead">
             <p class="site-name">{ t.site_name }</p>

@@ -3,7 +3,6 @@
 
 use crate::core::i18n::Messages;
 use crate::ui::load::{LoadError, Origin};
-use crate::ui::text::use_text;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,17 +10,16 @@ use yew::prelude::*;
 /// The single-file offline edition, published beside `index.html`.
 pub const OFFLINE_EDITION: &str = "caricc-releases.html";
 
-#[derive(Properties, PartialEq)]
-pub struct OpenProps {
+pub struct OpenProps<'a> {
     /// `None` while nothing is loaded.
-    pub origin: Option<Origin>,
-    pub file_error: Option<Rc<LoadError>>,
-    pub on_open_file: Callback<web_sys::File>,
+    pub origin: Option<&'a Origin>,
+    pub file_error: Option<&'a Rc<LoadError>>,
+    pub on_open_file: &'a Callback<web_sys::File>,
 }
 
-#[component]
-pub fn OpenBundle(props: &OpenProps) -> Html {
-    let t = use_text();
+/// The bundle controls. A function rather than a component of its own (which would be a
+/// copy of Yew's component machinery in the WebAssembly): it has no state.
+pub fn open_bundle(props: OpenProps, t: &Messages) -> Html {
     let onchange = {
         let on_open_file = props.on_open_file.clone();
         Callback::from(move |event: Event| {
@@ -39,14 +37,14 @@ pub fn OpenBundle(props: &OpenProps) -> Html {
                 { t.open_bundle }
                 <input type="file" id="open-bundle" accept=".json,application/json" {onchange} />
             </label>
-            if let Some(origin) = &props.origin {
+            if let Some(origin) = props.origin {
                 <p class="bundle-source">{ describe(origin, t) }</p>
             }
             if matches!(props.origin, Some(Origin::Fetched { .. })) {
                 // Built with the site (scripts/build.sh): the viewer and these releases in one file.
                 <a class="download-offline" href={OFFLINE_EDITION} download="">{ t.download_offline }</a>
             }
-            if let Some(error) = &props.file_error {
+            if let Some(error) = props.file_error {
                 <p role="alert" class="alert file-error">{ error.describe(t) }</p>
             }
         </div>

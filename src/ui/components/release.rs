@@ -9,11 +9,11 @@ use crate::core::view::{country_name, format_period, release_key, release_view_i
 use crate::ui::app::{Navigate, Need, ARCHIVE_SEARCH_PAGE};
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::card::EventCard;
-use crate::ui::components::search::SearchBox;
-use crate::ui::components::tabs::{tab_id, CountryTabs, PANEL_ID};
+use crate::ui::components::search::{search_box, SearchProps};
+use crate::ui::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::ui::components::{dom_id, masthead};
 use crate::ui::load::{Archive, Loaded, SearchState};
-use crate::ui::text::use_text;
+use crate::ui::text::Text;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,11 +29,13 @@ pub struct ReleaseProps {
     /// The bundle controls for the masthead.
     #[prop_or_default]
     pub tools: Html,
+    /// The interface language.
+    pub text: Text,
 }
 
 #[component]
 pub fn ReleasePage(props: &ReleaseProps) -> Html {
-    let t = use_text();
+    let t = props.text.0;
     let view = use_memo((props.loaded.clone(), props.route.clone(), t.code), |(loaded, route, lang)| {
         release_view_in_archive(&loaded.bundle, &loaded.index, route, lang, &|at| loaded.is_pending(at))
     });
@@ -67,7 +69,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     let Some(view) = view.as_ref() else {
         return html! {
             <>
-                { masthead(Html::default(), props.tools.clone()) }
+                { masthead(Html::default(), props.tools.clone(), t) }
                 <main id="main"><p class="status">{ t.no_releases }</p></main>
             </>
         };
@@ -117,32 +119,34 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         Callback::from(move |scope: Scope| go(Route { scope, ..pinned.clone() }, HistoryMode::Replace))
     };
 
+    let search = SearchProps {
+        query: AttrValue::from(props.route.query.clone()),
+        scope: props.route.scope,
+        found: view.results.len(),
+        found_everywhere: view.tabs.first().map_or(0, |all| all.count),
+        country: view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code))),
+        searching: view.searching(),
+        on_query,
+        on_scope,
+    };
+    let tabs = TabsProps { tabs: &view.tabs, selected: view.country.as_deref(), on_select: on_select_country };
     html! {
         <>
-            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone()) }
+            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
             <main id="main">
                 { notices(&view.notices, t) }
                 { release_header(issue, t) }
                 { summary(issue, t) }
                 { contents(issue, &pinned, t) }
                 <section class="events-section" aria-label={t.events}>
-                    <SearchBox
-                        query={AttrValue::from(props.route.query.clone())}
-                        scope={props.route.scope}
-                        found={view.results.len()}
-                        found_everywhere={view.tabs.first().map_or(0, |all| all.count)}
-                        country={view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code)))}
-                        searching={view.searching()}
-                        {on_query}
-                        {on_scope}
-                    />
+                    { search_box(search, t) }
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
                         { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
                     }
                     if view.pending {
                         { pending_release(&props.loaded, view, t) }
                     } else {
-                        <CountryTabs tabs={view.tabs.clone()} selected={view.country.clone()} on_select={on_select_country} />
+                        { country_tabs(tabs, t) }
                         <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
                             { topic(issue, view, t) }
                             { event_list(props, view, &go, &shown, t) }
@@ -374,6 +378,7 @@ fn event_list(
                             {show_release}
                             permalink={AttrValue::from(browser::href_for(&permalink))}
                             {on_toggle}
+                            text={props.text}
                         />
                     </li>
                 }

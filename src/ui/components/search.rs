@@ -1,11 +1,10 @@
 //! The search box: words to find, and whether to look in every release.
 
+use crate::core::i18n::Messages;
 use crate::core::route::Scope;
-use crate::ui::text::use_text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SearchProps {
     pub query: AttrValue,
     pub scope: Scope,
@@ -19,9 +18,9 @@ pub struct SearchProps {
     pub on_scope: Callback<Scope>,
 }
 
-#[component]
-pub fn SearchBox(props: &SearchProps) -> Html {
-    let t = use_text();
+/// The search box. A function rather than a component of its own (which would be a copy of
+/// Yew's component machinery in the WebAssembly): it has no state.
+pub fn search_box(props: SearchProps, t: &Messages) -> Html {
     let oninput = {
         let on_query = props.on_query.clone();
         Callback::from(move |event: InputEvent| {

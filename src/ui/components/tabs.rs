@@ -1,10 +1,10 @@
 //! Country tabs, following the WAI-ARIA tabs pattern with automatic activation: arrow
 //! keys, Home and End move focus and select; Tab moves on into the panel.
 
+use crate::core::i18n::Messages;
 use crate::core::view::{country_name, Tab};
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::dom_id;
-use crate::ui::text::use_text;
 use yew::prelude::*;
 
 pub const PANEL_ID: &str = "events-panel";
@@ -18,23 +18,22 @@ pub fn tab_id(country: Option<&str>) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    pub tabs: Vec<Tab>,
-    pub selected: Option<String>,
+pub struct TabsProps<'a> {
+    pub tabs: &'a [Tab],
+    pub selected: Option<&'a str>,
     /// The chosen tab, and how to record it: a click is a new view in the history; arrow
     /// keys replace it, so that Back does not step through every tab passed on the way.
     pub on_select: Callback<(Option<String>, HistoryMode)>,
 }
 
-#[component]
-pub fn CountryTabs(props: &TabsProps) -> Html {
-    let t = use_text();
+/// The tab list. A function rather than a component of its own (which would be a copy of
+/// Yew's component machinery in the WebAssembly): it has no state.
+pub fn country_tabs(props: TabsProps, t: &Messages) -> Html {
     let count = props.tabs.len();
     html! {
         <div role="tablist" aria-label={t.countries} class="tabs">
             { for props.tabs.iter().enumerate().map(|(index, tab)| {
-                let selected = tab.country == props.selected;
+                let selected = tab.country.as_deref() == props.selected;
                 let name = tab.country.as_deref().map_or_else(|| t.all_countries.to_owned(), |code| country_name(code, t.code));
                 let onclick = {
                     let on_select = props.on_select.clone();
@@ -66,7 +65,7 @@ pub fn CountryTabs(props: &TabsProps) -> Html {
                         aria-selected={selected.to_string()}
                         aria-controls={PANEL_ID}
                         tabindex={if selected { "0" } else { "-1" }}
-                        class={classes!("tab", selected.then_some("selected"))}
+                        class={if selected { "tab selected" } else { "tab" }}
                         {onclick}
                         {onkeydown}
                     >
