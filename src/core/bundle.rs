@@ -1,5 +1,6 @@
 //! Reading and writing bundle JSON, with errors that say where.
 
+use crate::core::decode::FormatProbe;
 use crate::core::json_path;
 use crate::core::model::{Bundle, FORMAT_VERSION};
 use serde::Deserialize;
@@ -108,85 +109,7 @@ pub fn parse_bundle_within_limits(text: &str) -> Result<Bundle, DecodeError> {
 /// The `format` field of a document, if it is a JSON object that has one, written as
 /// compact JSON (`2`, `"1"`, `1.5`, `null`).
 pub(crate) fn probe_format(text: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Compact,
-    }
-    serde_json::from_str::<Probe>(text).ok().map(|probe| probe.format.0)
-}
-
-/// A JSON value written back as compact JSON exactly as serde_json writes a
-/// `serde_json::Value` it has read, without building one: a `Value`, its map and its
-/// printing cost the viewer 4.8 KB gzipped for this one message.
-struct Compact(String);
-
-impl<'de> Deserialize<'de> for Compact {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(CompactVisitor).map(Compact)
-    }
-}
-
-struct CompactVisitor;
-
-impl<'de> serde::de::Visitor<'de> for CompactVisitor {
-    type Value = String;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<String, E> {
-        // As a `Value` holds it: a number when finite, else null.
-        Ok(serde_json::Number::from_f64(value).map_or_else(|| "null".to_owned(), |number| number.to_string()))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<String, E> {
-        Ok(json_string(value))
-    }
-
-    fn visit_unit<E>(self) -> Result<String, E> {
-        Ok("null".to_owned())
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<String, A::Error> {
-        let mut written = Vec::new();
-        while let Some(Compact(item)) = items.next_element()? {
-            written.push(item);
-        }
-        Ok(format!("[{}]", written.join(",")))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<String, A::Error> {
-        // A `Value` keeps an object's members in a sorted map: keys in order, and the last
-        // value of a repeated key.
-        let mut members: Vec<(String, String)> = Vec::new();
-        while let Some((key, Compact(value))) = entries.next_entry::<String, Compact>()? {
-            match members.binary_search_by(|(other, _)| other.as_str().cmp(&key)) {
-                Ok(at) => members[at].1 = value,
-                Err(at) => members.insert(at, (key, value)),
-            }
-        }
-        let written: Vec<String> = members.iter().map(|(key, value)| format!("{}:{value}", json_string(key))).collect();
-        Ok(format!("{{{}}}", written.join(",")))
-    }
-}
-
-/// A string as a JSON string literal.
-fn json_string(text: &str) -> String {
-    // Writing a string to memory cannot fail.
-    serde_json::to_string(text).unwrap_or_default()
+    serde_json::from_str::<FormatProbe>(text).ok().map(|probe| probe.format)
 }
 
 /// A decoding error as the reader sees it: where the text is not JSON, its line and
