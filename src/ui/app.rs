@@ -150,8 +150,9 @@ pub fn App() -> Html {
     // link), after which the opened event is scrolled into view; in-page moves do not.
     let arrival = use_state(|| 0u32);
     {
-        let load = load.clone();
+        let (load, route, arrival) = (load.clone(), route.clone(), arrival.clone());
         // Runs once after the first render, so the loading state is on screen while fetching.
+        // (One effect for both jobs: each effect is its own copy of Yew's effect code.)
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 load.dispatch(Change::Replace(match initial_bundle().await {
@@ -159,13 +160,7 @@ pub fn App() -> Html {
                     Err(error) => Load::Failed(Rc::new(error)),
                 }));
             });
-        });
-    }
-    {
-        // Back/Forward and plain `#…` links change the address bar without us: follow it.
-        let route = route.clone();
-        let arrival = arrival.clone();
-        use_effect_with((), move |_| {
+            // Back/Forward and plain `#…` links change the address bar without us: follow it.
             let listeners = follow_address_bar(move || {
                 route.set(browser::current_route());
                 arrival.set(arrival.wrapping_add(1));
