@@ -119,7 +119,13 @@ pub struct EventRef {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     documents: Vec<(EventRef, String)>,
+    /// The last search's query, scope and results: switching tabs, paging or opening a card
+    /// redraws the same search, which then costs nothing (a scan of every event otherwise).
+    last: std::cell::RefCell<Option<LastSearch>>,
 }
+
+/// A query, the release it was limited to, and the events it found.
+type LastSearch = (Query, Option<usize>, Vec<EventRef>);
 
 impl SearchIndex {
     pub fn new(bundle: &Bundle) -> SearchIndex {
@@ -129,7 +135,7 @@ impl SearchIndex {
                 documents.push((EventRef { issue: issue_index, event: event_index }, searchable_text(event)));
             }
         }
-        SearchIndex { documents }
+        SearchIndex { documents, last: Default::default() }
     }
 
     /// Adds the events of release `issue_index`, fetched after the index was built (a
@@ -142,16 +148,26 @@ impl SearchIndex {
                 (EventRef { issue: issue_index, event: event_index }, searchable_text(event))
             });
         self.documents.splice(start..start, added);
+        self.last.take();
     }
 
     /// Events matching the query, in bundle order; `only_issue` limits them to one release.
     pub fn search(&self, query: &Query, only_issue: Option<usize>) -> Vec<EventRef> {
-        self.documents
+        if let Some((_, _, found)) = self.last.borrow().as_ref().filter(|(q, o, _)| q == query && *o == only_issue) {
+            return found.clone();
+        }
+        let found: Vec<EventRef> = self
+            .documents
             .iter()
             .filter(|(at, _)| only_issue.is_none_or(|issue| at.issue == issue))
             .filter(|(_, folded)| query.matches_folded(folded))
             .map(|(at, _)| *at)
-            .collect()
+            .collect();
+        // The empty query (every event in scope) is cheap, and asked for beside each search.
+        if !query.is_empty() {
+            *self.last.borrow_mut() = Some((query.clone(), only_issue, found.clone()));
+        }
+        found
     }
 }
 
@@ -199,6 +215,24 @@ pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<Fragment<'a>> {
 mod tests {
     use super::*;
     use crate::core::bundle::parse_bundle;
+
+    #[test]
+    fn a_repeated_search_gives_the_same_results_and_new_events_are_found() {
+        let mut bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
+        let mut index = SearchIndex::new(&bundle);
+        let police = Query::parse("police");
+        let first = index.search(&police, None);
+        assert!(!first.is_empty());
+        assert_eq!(index.search(&police, None), first);
+        assert_eq!(index.search(&police, Some(0)), first);
+        assert!(index.search(&police, Some(1)).is_empty());
+        // A release arriving later (a chunked archive) is searched, not the remembered results.
+        let mut copy = bundle.issues[0].clone();
+        copy.number = 16;
+        bundle.issues.push(copy);
+        index.insert_issue(1, &bundle.issues[1]);
+        assert_eq!(index.search(&police, None).len(), 2 * first.len());
+    }
 
     #[test]
     fn folding_is_unicode_aware_and_keeps_length() {
