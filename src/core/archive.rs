@@ -22,7 +22,7 @@ use crate::core::search::{searchable_text, Query};
 use crate::core::text::is_language_tag;
 use crate::core::translit::{self, base_letter, is_dropped_sign};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// The manifest's file name in an archive folder.
@@ -37,7 +37,8 @@ pub const MAX_SHARDS: u32 = 4_096;
 const SHARD_TARGET_BYTES: usize = 256 * 1024;
 
 /// The manifest: what an archive holds and where its files are, relative to the manifest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Decoded through the shared visitor in `core::decode`, as the bundle's types are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     pub format: u32,
     pub releases: Vec<ReleaseEntry>,
@@ -46,7 +47,7 @@ pub struct Manifest {
 
 /// One release of the archive, with what the picker needs before it is fetched. Kept
 /// short (about 130 bytes), since the manifest of 10,000 releases is read before anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReleaseEntry {
     pub number: u32,
     pub year: i32,
@@ -59,7 +60,7 @@ pub struct ReleaseEntry {
 }
 
 /// Where the search index is: `files` with `{shard}` replaced by a shard number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchShards {
     pub shards: u32,
     pub files: String,
@@ -69,11 +70,24 @@ pub struct SearchShards {
 /// (positions in the manifest) that contain it, as the first position then the gaps
 /// between positions. Pairs rather than a JSON object, so that the viewer reads them into
 /// a sorted list without a map type.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Shard {
     pub format: u32,
     pub shard: u32,
-    pub grams: Vec<(String, Vec<u32>)>,
+    pub grams: Vec<GramList>,
+}
+
+/// A gram and its releases' gaps, written as the pair `["abc", [0, 3, 1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GramList {
+    pub gram: String,
+    pub releases: Vec<u32>,
+}
+
+impl Serialize for GramList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.gram, &self.releases).serialize(serializer)
+    }
 }
 
 /// An archive split into its files, ready to write.
@@ -178,7 +192,7 @@ impl Splitter {
         // In gram order, since `postings` is sorted.
         for (gram, list) in self.postings {
             let gaps = list.iter().scan(None, |last: &mut Option<u32>, &at| Some(at - last.replace(at).unwrap_or(0)));
-            shard_list[shard_of(&gram, count) as usize].grams.push((gram, gaps.collect()));
+            shard_list[shard_of(&gram, count) as usize].grams.push(GramList { gram, releases: gaps.collect() });
         }
         let manifest = Manifest {
             format: FORMAT_VERSION,
@@ -306,7 +320,7 @@ pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, 
         return Err(shape("$.shard", format!("this is shard {}, not shard {shard}", decoded.shard)));
     }
     let mut grams: Vec<(String, Vec<u32>)> = Vec::with_capacity(decoded.grams.len());
-    for (index, (gram, gaps)) in decoded.grams.into_iter().enumerate() {
+    for (index, GramList { gram, releases: gaps }) in decoded.grams.into_iter().enumerate() {
         if grams.last().is_some_and(|(last, _)| *last >= gram) {
             return Err(shape(&format!("$.grams[{index}][0]"), "grams must be in order, each once".into()));
         }
@@ -491,7 +505,8 @@ fn decode<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeEr
         let message = error.to_string();
         let message = message.rfind(" at line ").map_or(message.clone(), |at| message[..at].to_owned());
         if error.is_data() {
-            shape("$", format!("line {}, column {}: {message}", error.line(), error.column()))
+            let offset = crate::core::json_path::offset_of(text, error.line(), error.column());
+            shape(&crate::core::json_path::path_at(text, offset), message)
         } else {
             DecodeError::Syntax { line: error.line(), column: error.column(), message }
         }
@@ -602,6 +617,8 @@ mod tests {
             (good.replace("search/{shard}.json", "search/all.json"), "$.search.files"),
             (good.replace("\"lang\":\"en\"", "\"lang\":\"<b>\""), "$.releases[0].lang"),
             ("[1]".to_owned(), "$"),
+            (good.replace("\"year\":2025", "\"year\":\"2025\""), "$.releases[0].year"),
+            (good.replace(",\"events\":10", ""), "$.releases[0]"),
         ] {
             let error = parse_manifest(&bad).unwrap_err();
             assert_eq!(error.path(), Some(path), "{bad}: {error}");

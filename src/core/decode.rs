@@ -9,6 +9,7 @@
 //! `missing field`, and a struct may be written as a JSON array of its fields in order
 //! (as serde allows), which the property tests check against derived decoders.
 
+use crate::core::archive::{GramList, Manifest, ReleaseEntry, SearchShards, Shard};
 use crate::core::model::{
     Bundle, ContentsEntry, CountryCount, CountryTopic, Event, Issue, Period, Publisher, Source, Summary,
 };
@@ -24,6 +25,7 @@ enum Slot<'a> {
     MaybeCount(&'a mut Option<u32>),
     Year(&'a mut i32),
     Texts(&'a mut Vec<String>),
+    Counts(&'a mut Vec<u32>),
     Record(&'a mut dyn Record),
     Records(&'a mut dyn Records),
     /// Any JSON value, kept as compact JSON text.
@@ -78,6 +80,7 @@ impl<'de> DeserializeSeed<'de> for Slot<'_> {
             Slot::MaybeCount(to) => *to = Option::deserialize(deserializer)?,
             Slot::Year(to) => *to = i32::deserialize(deserializer)?,
             Slot::Texts(to) => *to = Vec::deserialize(deserializer)?,
+            Slot::Counts(to) => *to = Vec::deserialize(deserializer)?,
             Slot::Record(record) => {
                 deserializer.deserialize_struct(record.name(), &[], RecordVisitor(record))?;
             }
@@ -221,7 +224,12 @@ deserialize_with_record!(
     CountryTopic,
     ContentsEntry,
     Event,
-    Source
+    Source,
+    Manifest,
+    ReleaseEntry,
+    SearchShards,
+    Shard,
+    GramList
 );
 
 /// A JSON value written back as compact JSON exactly as serde_json writes a
@@ -597,5 +605,132 @@ impl Record for Source {
     }
     fn slot(&mut self, _: usize) -> Slot<'_> {
         Slot::Text(&mut self.url)
+    }
+}
+
+// ---- A chunked archive's manifest and index shards (`core::archive`) ----
+
+impl Blank for Manifest {
+    fn blank() -> Self {
+        Manifest { format: 0, releases: Vec::new(), search: SearchShards::blank() }
+    }
+}
+
+impl Record for Manifest {
+    fn name(&self) -> &'static str {
+        "Manifest"
+    }
+    fn fields(&self) -> &'static [(&'static str, Presence)] {
+        &[("format", Required), ("releases", Required), ("search", Required)]
+    }
+    fn slot(&mut self, index: usize) -> Slot<'_> {
+        match index {
+            0 => Slot::Count(&mut self.format),
+            1 => Slot::Records(&mut self.releases),
+            _ => Slot::Record(&mut self.search),
+        }
+    }
+}
+
+impl Blank for ReleaseEntry {
+    fn blank() -> Self {
+        ReleaseEntry {
+            number: 0,
+            year: 0,
+            lang: String::new(),
+            period: Period::blank(),
+            file: String::new(),
+            events: 0,
+        }
+    }
+}
+
+impl Record for ReleaseEntry {
+    fn name(&self) -> &'static str {
+        "ReleaseEntry"
+    }
+    fn fields(&self) -> &'static [(&'static str, Presence)] {
+        &[
+            ("number", Required),
+            ("year", Required),
+            ("lang", Required),
+            ("period", Required),
+            ("file", Required),
+            ("events", Required),
+        ]
+    }
+    fn slot(&mut self, index: usize) -> Slot<'_> {
+        match index {
+            0 => Slot::Count(&mut self.number),
+            1 => Slot::Year(&mut self.year),
+            2 => Slot::Text(&mut self.lang),
+            3 => Slot::Record(&mut self.period),
+            4 => Slot::Text(&mut self.file),
+            _ => Slot::Count(&mut self.events),
+        }
+    }
+}
+
+impl Blank for SearchShards {
+    fn blank() -> Self {
+        SearchShards { shards: 0, files: String::new() }
+    }
+}
+
+impl Record for SearchShards {
+    fn name(&self) -> &'static str {
+        "SearchShards"
+    }
+    fn fields(&self) -> &'static [(&'static str, Presence)] {
+        &[("shards", Required), ("files", Required)]
+    }
+    fn slot(&mut self, index: usize) -> Slot<'_> {
+        match index {
+            0 => Slot::Count(&mut self.shards),
+            _ => Slot::Text(&mut self.files),
+        }
+    }
+}
+
+impl Blank for Shard {
+    fn blank() -> Self {
+        Shard::default()
+    }
+}
+
+impl Record for Shard {
+    fn name(&self) -> &'static str {
+        "Shard"
+    }
+    fn fields(&self) -> &'static [(&'static str, Presence)] {
+        &[("format", Required), ("shard", Required), ("grams", Required)]
+    }
+    fn slot(&mut self, index: usize) -> Slot<'_> {
+        match index {
+            0 => Slot::Count(&mut self.format),
+            1 => Slot::Count(&mut self.shard),
+            _ => Slot::Records(&mut self.grams),
+        }
+    }
+}
+
+impl Blank for GramList {
+    fn blank() -> Self {
+        GramList::default()
+    }
+}
+
+impl Record for GramList {
+    fn name(&self) -> &'static str {
+        "GramList"
+    }
+    fn fields(&self) -> &'static [(&'static str, Presence)] {
+        &[("gram", Required), ("releases", Required)]
+    }
+    fn slot(&mut self, index: usize) -> Slot<'_> {
+        match index {
+            0 => Slot::Text(&mut self.gram),
+            _ => Slot::Counts(&mut self.releases),
+        }
     }
 }
