@@ -16,12 +16,11 @@
 //! characters cannot narrow anything: they are searched in the releases the longer words
 //! narrowed to.
 
-use crate::core::bundle::DecodeError;
+use crate::core::bundle::{decode_object, DecodeError};
 use crate::core::model::{Bundle, Issue, Period, FORMAT_VERSION};
-use crate::core::search::{searchable_text, Query};
+use crate::core::search::{other_spellings, searchable_text, Query};
 use crate::core::text::is_language_tag;
-use crate::core::translit::{self, base_letter, is_dropped_sign};
-use serde::de::DeserializeOwned;
+use crate::core::translit::{base_letter, is_dropped_sign};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -240,9 +239,7 @@ impl IndexQuery {
         let mut words = Vec::new();
         for (index, term) in query.terms().iter().enumerate() {
             let mut forms = vec![term.clone()];
-            if index < translit::MAX_SPELT_WORDS {
-                forms.extend(translit::spellings(term));
-            }
+            forms.extend(other_spellings(index, term));
             let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form)).collect();
             // A way of writing the word with no trigram (too short) could be anywhere.
             if ways.iter().all(|grams| !grams.is_empty()) {
@@ -312,7 +309,8 @@ impl Postings {
 /// Reads a shard of an index over `releases` releases, checking that it is the shard asked
 /// for and that every position is a release of the manifest.
 pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, DecodeError> {
-    let decoded: Shard = decode(text, "a search shard is a JSON object with \"format\", \"shard\" and \"grams\"")?;
+    let decoded: Shard =
+        decode_object(text, "a search shard is a JSON object with \"format\", \"shard\" and \"grams\"")?;
     if decoded.format != FORMAT_VERSION {
         return Err(DecodeError::UnsupportedFormat { found: decoded.format.to_string() });
     }
@@ -342,7 +340,8 @@ pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, 
 /// Reads a manifest and checks what the viewer relies on: supported format, release files
 /// inside the archive folder, a usable index.
 pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
-    let manifest: Manifest = decode(text, "a manifest is a JSON object with \"format\", \"releases\" and \"search\"")?;
+    let manifest: Manifest =
+        decode_object(text, "a manifest is a JSON object with \"format\", \"releases\" and \"search\"")?;
     if manifest.format != FORMAT_VERSION {
         return Err(DecodeError::UnsupportedFormat { found: manifest.format.to_string() });
     }
@@ -372,10 +371,9 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
     Ok(manifest)
 }
 
-/// True when the text looks like a manifest rather than a bundle: an object whose first
-/// key is not `issues`' sibling but `releases`, found without parsing the whole document.
-/// Bundles of every size pass through here, so it reads only the top level's keys, and
-/// stops at the first one that decides.
+/// True when the text looks like a manifest rather than a bundle: an object with a
+/// `releases` or `search` key before its first array or object value. Bundles of every
+/// size pass through here, so it reads only the top level's first keys.
 pub fn is_manifest(text: &str) -> bool {
     top_level_keys(text).into_iter().any(|key| key == "releases" || key == "search")
 }
@@ -489,28 +487,6 @@ pub fn release_from_file(entry: &ReleaseEntry, bundle: Bundle) -> Result<Issue, 
 
 fn shape(path: &str, message: String) -> DecodeError {
     DecodeError::Shape { path: path.to_owned(), message }
-}
-
-/// Decodes JSON into `T`, with the line and column of the first fault.
-fn decode<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
-        return Err(shape("$", expected.to_owned()));
-    }
-    serde_json::from_str(text).map_err(|error| {
-        // A document of another format may legitimately have another shape: say so first.
-        if let Some(found) = crate::core::bundle::probe_format(text).filter(|found| *found != "1") {
-            return DecodeError::UnsupportedFormat { found };
-        }
-        let message = error.to_string();
-        let message = message.rfind(" at line ").map_or(message.clone(), |at| message[..at].to_owned());
-        if error.is_data() {
-            let offset = crate::core::json_path::offset_of(text, error.line(), error.column());
-            shape(&crate::core::json_path::path_at(text, offset), message)
-        } else {
-            DecodeError::Syntax { line: error.line(), column: error.column(), message }
-        }
-    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 use crate::core::decode::FormatProbe;
 use crate::core::json_path;
 use crate::core::model::{Bundle, FORMAT_VERSION};
-use serde::Deserialize;
 use thiserror::Error;
 
 /// Largest bundle the CLI and the viewer read: far beyond a 20-year archive (~30 MB),
@@ -48,6 +47,18 @@ impl DecodeError {
 /// Parses bundle JSON. Unknown fields are ignored; an unsupported `format` is reported as
 /// such even when the rest of the document has another shape.
 pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
+    let bundle: Bundle = decode_object(text, "a bundle is a JSON object with \"format\" and \"issues\"")?;
+    if bundle.format != FORMAT_VERSION {
+        return Err(DecodeError::UnsupportedFormat { found: bundle.format.to_string() });
+    }
+    Ok(bundle)
+}
+
+/// Decodes a JSON document that must be an object (a bundle, an archive's manifest or
+/// shard), with errors that say where: a document of another kind is refused as a whole,
+/// one of another `format` says so first, and a value of the wrong shape is named by its
+/// JSON path. `expected` says what the document should be, for the first case.
+pub(crate) fn decode_object<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeError> {
     // Editors on Windows may save a byte-order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde would read a struct from a JSON array too, and then complain about its
@@ -61,14 +72,13 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
         _ => None,
     };
     if let Some(kind) = kind {
-        let message = format!("a bundle is a JSON object with \"format\" and \"issues\", not {kind}");
-        return Err(DecodeError::Shape { path: "$".into(), message });
+        return Err(DecodeError::Shape { path: "$".into(), message: format!("{expected}, not {kind}") });
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let bundle = match Bundle::deserialize(&mut deserializer) {
-        Ok(bundle) => bundle,
+    let value = match T::deserialize(&mut deserializer) {
+        Ok(value) => value,
         Err(error) => {
-            // A bundle of another format may legitimately have another shape: say so first.
+            // A document of another format may legitimately have another shape: say so first.
             if let Some(found) = probe_format(text) {
                 if found != FORMAT_VERSION.to_string() {
                     return Err(DecodeError::UnsupportedFormat { found });
@@ -84,10 +94,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
             message: strip_position(&error.to_string()),
         });
     }
-    if bundle.format != FORMAT_VERSION {
-        return Err(DecodeError::UnsupportedFormat { found: bundle.format.to_string() });
-    }
-    Ok(bundle)
+    Ok(value)
 }
 
 /// Parses bundle JSON and refuses one that exceeds the limits in [`crate::core::limits`]:

@@ -32,6 +32,16 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// The other-script spellings search tries for the query's word at `index`: those of
+/// [`translit::spellings`] for the first [`translit::MAX_SPELT_WORDS`] words, none after.
+pub(crate) fn other_spellings(index: usize, term: &str) -> Vec<String> {
+    if index < translit::MAX_SPELT_WORDS {
+        translit::spellings(term)
+    } else {
+        Vec::new()
+    }
+}
+
 /// A parsed query: folded words, all of which must match, each as written or in one of
 /// its other-script spellings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,17 +61,8 @@ impl Query {
                 terms.push(word.to_owned());
             }
         }
-        let spellings = terms
-            .iter()
-            .enumerate()
-            .map(|(index, term)| {
-                if index < translit::MAX_SPELT_WORDS {
-                    Spellings::new(&translit::spellings(term))
-                } else {
-                    Spellings::default()
-                }
-            })
-            .collect();
+        let spellings =
+            terms.iter().enumerate().map(|(index, term)| Spellings::new(&other_spellings(index, term))).collect();
         Query { terms, spellings }
     }
 
