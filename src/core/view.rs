@@ -112,26 +112,24 @@ pub fn release_view_in_archive(
         releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key).unwrap_or(issue)
     };
 
-    let opened = match &route.event {
-        Some(id) => {
-            let found = find_event(bundle, id).map(|at| {
-                // The same event in the reader's language, when the bundle has that version.
-                let shown = version(at.issue);
-                let event = bundle.issues[shown].events.iter().position(|e| &e.id == id);
-                event.map_or(at, |event| EventRef { issue: shown, event })
-            });
-            if found.is_none() && pending_release_of(bundle, id, pending).is_none() {
-                notices.push(Notice::EventNotFound(id.clone()));
-            }
-            found
-        }
-        None => None,
-    };
-    let awaited = route.event.as_deref().filter(|_| opened.is_none()).and_then(|id| {
-        let at = pending_release_of(bundle, id, pending)?;
-        let key = release_key(&bundle.issues[at]);
-        releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key)
+    let opened = route.event.as_ref().and_then(|id| {
+        find_event(bundle, id).map(|at| {
+            // The same event in the reader's language, when the bundle has that version.
+            let shown = version(at.issue);
+            let event = bundle.issues[shown].events.iter().position(|e| &e.id == id);
+            event.map_or(at, |event| EventRef { issue: shown, event })
+        })
     });
+    // An event of a release not fetched yet: that release opens, and the event once it is here.
+    let awaited = route
+        .event
+        .as_deref()
+        .filter(|_| opened.is_none())
+        .and_then(|id| pending_release_of(bundle, id, pending))
+        .map(version);
+    if let (Some(id), None, None) = (&route.event, opened, awaited) {
+        notices.push(Notice::EventNotFound(id.clone()));
+    }
     let issue = match route.release {
         Some(key) => match releases.iter().copied().find(|&chosen| release_key(&bundle.issues[chosen]) == key) {
             Some(found) => found,

@@ -318,6 +318,7 @@ fn fetch_needed(
         Need::SearchMore => dispatch.dispatch(Change::SearchMore { id }),
         Need::Search { query, versions } => {
             let index_query = IndexQuery::new(&Query::parse(&query));
+            let searched = versions.clone();
             let search = move |state| ArchiveSearch { query: query.clone(), versions: versions.clone(), state };
             dispatch.dispatch(Change::Search { id, search: search(SearchState::ReadingIndex), start: true });
             if !index_query.narrows() {
@@ -349,13 +350,11 @@ fn fetch_needed(
                         let count = manifest.search.shards;
                         let postings =
                             |gram: &str| flights.shard(id, archive::shard_of(gram, count)).and_then(|p| p.get(gram));
+                        // In increasing order.
                         let candidates = index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
-                        let mut may_match = vec![false; manifest.releases.len()];
-                        candidates.into_iter().for_each(|at| may_match[at] = true);
                         // In the view's order (newest first), one language version of each.
-                        let versions = search(SearchState::ReadingIndex).versions;
                         let releases: Vec<usize> =
-                            versions.iter().copied().filter(|&at| may_match.get(at) == Some(&true)).collect();
+                            searched.iter().copied().filter(|at| candidates.binary_search(at).is_ok()).collect();
                         let wanted = releases.len().min(ARCHIVE_SEARCH_PAGE);
                         SearchState::Candidates { releases: Rc::new(releases), wanted }
                     }

@@ -37,8 +37,10 @@ pub struct Loaded {
     /// Tells one opened bundle or archive from the next, so that a late answer for an
     /// archive no longer on screen is dropped.
     pub id: u32,
-    pub bundle: Bundle,
-    pub index: SearchIndex,
+    /// Shared between the states of one archive: a change to its search state copies
+    /// neither the releases nor their folded text.
+    pub bundle: Rc<Bundle>,
+    pub index: Rc<SearchIndex>,
     pub origin: Origin,
     /// Set when the bundle stands for a chunked archive whose releases arrive one by one.
     pub archive: Option<Archive>,
@@ -46,8 +48,8 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn new(bundle: Bundle, origin: Origin) -> Loaded {
-        let index = SearchIndex::new(&bundle);
-        Loaded { id: next_id(), bundle, index, origin, archive: None }
+        let index = Rc::new(SearchIndex::new(&bundle));
+        Loaded { id: next_id(), bundle: Rc::new(bundle), index, origin, archive: None }
     }
 
     /// An archive before any of its releases is here: the manifest's releases, no events.
@@ -60,7 +62,7 @@ impl Loaded {
             manifest: Rc::new(manifest),
             search: None,
         };
-        Loaded { id: next_id(), index: SearchIndex::default(), bundle, origin, archive: Some(archive) }
+        Loaded { id: next_id(), index: Rc::default(), bundle: Rc::new(bundle), origin, archive: Some(archive) }
     }
 
     /// True when release `at` is listed but not fetched yet.
@@ -78,8 +80,9 @@ impl Loaded {
             }
             match arrival {
                 Ok(issue) => {
-                    next.index.insert_issue(at, &issue);
-                    next.bundle.issues[at] = issue;
+                    // Copied once per batch of arrivals, while the previous state still holds them.
+                    Rc::make_mut(&mut next.index).insert_issue(at, &issue);
+                    Rc::make_mut(&mut next.bundle).issues[at] = issue;
                     archive.fetched[at] = true;
                     archive.failed[at] = None;
                 }

@@ -439,14 +439,13 @@ fn archive_search_status(
     on_need: &Callback<Need>,
     t: &Messages,
 ) -> Html {
-    let Some(search) = archive.search.as_ref().filter(|search| search.is_for(query, &view.releases)) else {
-        return html! { <p class="status archive-status" role="status">{ t.archive_reading_index }</p> };
-    };
-    match &search.state {
-        SearchState::ReadingIndex => {
-            html! { <p class="status archive-status" role="status">{ t.archive_reading_index }</p> }
-        }
-        SearchState::TooShort => html! { <p class="status archive-status" role="status">{ t.archive_too_short }</p> },
+    let status = |text: &str| html! { <p class="status archive-status" role="status">{ text.to_owned() }</p> };
+    // Until the search for this query has started, it is about to read the index.
+    let state =
+        archive.search.as_ref().filter(|search| search.is_for(query, &view.releases)).map(|search| &search.state);
+    match state.unwrap_or(&SearchState::ReadingIndex) {
+        SearchState::ReadingIndex => status(t.archive_reading_index),
+        SearchState::TooShort => status(t.archive_too_short),
         SearchState::Failed(error) => html! { <p class="alert archive-status" role="alert">{ error.describe(t) }</p> },
         SearchState::Candidates { releases, wanted } => {
             let reading = releases[..*wanted].iter().filter(|&&at| !archive.is_settled(at)).count();
