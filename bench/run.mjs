@@ -675,7 +675,7 @@ function gzipSizes() {
 }
 
 function nativeSplit() {
-  const result = spawnSync(path.join(root, 'target/release/examples/bench-native'), [ARCHIVE, String(RUNS)], {
+  const result = spawnSync(path.join(root, 'target/wasm-release/examples/bench-native'), [ARCHIVE, String(RUNS)], {
     encoding: 'utf8',
     timeout: 300_000,
   });
