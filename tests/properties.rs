@@ -14,8 +14,9 @@ use caricc_viewer::core::import::{decode_release_bytes, import_release, ImportOp
 use caricc_viewer::core::json_path::{offset_of, path_at};
 use caricc_viewer::core::model::{Bundle, Event};
 use caricc_viewer::core::route::Route;
-use caricc_viewer::core::search::{highlight, Query, SearchIndex};
+use caricc_viewer::core::search::{highlight, searchable_text, Query, SearchIndex};
 use caricc_viewer::core::text::{display_host, strip_markup};
+use caricc_viewer::core::trigram::{Signature, SignatureFilter};
 use caricc_viewer::core::view::release_view;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -632,6 +633,33 @@ proptest! {
                     prop_assert!(candidates.contains(&issue), "{:?}: release {} found but not a candidate ({:?})", query, issue, candidates);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn signatures_never_hide_an_event_search_would_find(
+        bundle in small_bundle(),
+        query in index_query(),
+        at in any::<prop::sample::Index>(),
+        length in 1usize..12,
+    ) {
+        let index = SearchIndex::new(&bundle);
+        for query in [query, piece_of(&bundle, at, length)] {
+            let parsed = Query::parse(&query);
+            let filter = SignatureFilter::new(&parsed);
+            // Every event read in full, without the signatures.
+            let mut expected = Vec::new();
+            for (issue_at, issue) in bundle.issues.iter().enumerate() {
+                for (event_at, event) in issue.events.iter().enumerate() {
+                    let folded = searchable_text(event);
+                    if parsed.matches_folded(&folded) {
+                        prop_assert!(filter.may_match(&Signature::of(&folded)), "{:?} in {:?}", query, folded);
+                        expected.push((issue_at, event_at));
+                    }
+                }
+            }
+            let found: Vec<(usize, usize)> = index.search(&parsed, None).iter().map(|at| (at.issue, at.event)).collect();
+            prop_assert_eq!(found, expected, "{:?}", query);
         }
     }
 

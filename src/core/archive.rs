@@ -18,16 +18,14 @@
 
 use crate::core::bundle::{decode_object, DecodeError};
 use crate::core::model::{Bundle, Issue, Period, FORMAT_VERSION};
-use crate::core::search::{other_spellings, searchable_text, Query};
+use crate::core::search::{searchable_text, Query};
 use crate::core::text::is_language_tag;
-use crate::core::translit::{base_letter, is_dropped_sign};
+use crate::core::trigram::{self, index_form, GRAM};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// The manifest's file name in an archive folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
-/// Characters per indexed gram.
-pub const GRAM: usize = 3;
 /// Releases a manifest may list (ten times a bundle's limit: each release is its own file).
 pub const MAX_MANIFEST_RELEASES: usize = 100_000;
 /// Shards an index may have at most.
@@ -202,29 +200,9 @@ impl Splitter {
     }
 }
 
-/// Text as the index sees it: each character as other-script spellings compare it, and
-/// without the signs a spelling may pass over. Applied to folded text; since it maps or
-/// drops one character at a time, a word found in folded text is found, so mapped, here.
-fn index_form(folded: &str) -> Vec<char> {
-    folded.chars().filter(|&c| !is_dropped_sign(c)).map(base_letter).collect()
-}
-
-/// The trigrams of folded text, each once, in the order they first occur.
-fn grams_of(folded: &str) -> Vec<String> {
-    let mut grams: Vec<String> = Vec::new();
-    for window in index_form(folded).windows(GRAM) {
-        let gram: String = window.iter().collect();
-        if !grams.contains(&gram) {
-            grams.push(gram);
-        }
-    }
-    grams
-}
-
-/// The shard a gram is in: FNV-1a of its UTF-8 bytes, the same on every platform.
+/// The shard a gram is in: its hash, the same on every platform.
 pub fn shard_of(gram: &str, shards: u32) -> u32 {
-    let hash = gram.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193));
-    hash % shards.max(1)
+    trigram::hash(gram.as_bytes()) % shards.max(1)
 }
 
 /// What a query needs from the index: for each word that can narrow the search, the
@@ -236,17 +214,7 @@ pub struct IndexQuery {
 
 impl IndexQuery {
     pub fn new(query: &Query) -> IndexQuery {
-        let mut words = Vec::new();
-        for (index, term) in query.terms().iter().enumerate() {
-            let mut forms = vec![term.clone()];
-            forms.extend(other_spellings(index, term));
-            let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form)).collect();
-            // A way of writing the word with no trigram (too short) could be anywhere.
-            if ways.iter().all(|grams| !grams.is_empty()) {
-                words.push(ways);
-            }
-        }
-        IndexQuery { words }
+        IndexQuery { words: trigram::query_grams(query) }
     }
 
     /// False when no word of the query is long enough to narrow the search.

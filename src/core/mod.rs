@@ -18,4 +18,5 @@ pub mod search;
 pub mod synth;
 pub mod text;
 pub mod translit;
+pub mod trigram;
 pub mod view;

@@ -4,13 +4,15 @@
 //! `Almaty` finds `Алматы` and `бишкек` finds `Bishkek`.
 //!
 //! The folded text of each event is computed once per bundle ([`SearchIndex::new`]), and
-//! each query word's other-script spellings once per query ([`Query::parse`]), so a
-//! keystroke costs one substring scan and one pass over the spellings per event.
+//! each query word's other-script spellings once per query ([`Query::parse`]). A keystroke
+//! then reads only the events whose trigram signature admits the query (see
+//! [`crate::core::trigram`]), with one substring scan and one pass over the spellings each.
 
 use crate::core::case;
 use crate::core::model::{Bundle, Event, Issue};
 use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
+use crate::core::trigram::{Signature, SignatureBuilder, SignatureFilter};
 
 /// Folds text for matching: lowercase, `ё`→`е`. Produces exactly one char per input
 /// char, so a char offset in the folded text is the same offset in the original, which
@@ -22,6 +24,12 @@ pub fn fold(text: &str) -> String {
 fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    // Most text of the releases is English or Russian; Russian's letters fold here.
+    match c {
+        'а'..='я' => return c,
+        'А'..='Я' => return char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => {}
     }
     // to_lowercase yields more than one char only for a few letters (e.g. 'İ');
     // its first char is the one that matters for matching.
@@ -91,22 +99,28 @@ impl Query {
     }
 }
 
-/// The text of an event that search reads: title, outlet and paragraphs.
-pub(crate) fn searchable_text(event: &Event) -> String {
-    let mut text =
-        String::with_capacity(event.title.len() + event.paragraphs.iter().map(String::len).sum::<usize>() + 16);
-    text.push_str(&event.title);
-    if let Some(outlet) = &event.outlet {
-        text.push('\n');
-        text.push_str(outlet);
+/// The text of an event that search reads: title, outlet and paragraphs, folded.
+pub fn searchable_text(event: &Event) -> String {
+    fold_event(event, |_| {})
+}
+
+/// Folds an event's searchable text in one pass, handing each folded character to `each`
+/// too. Zero-width and direction characters do not count: "her\u{200b}oin" is found by
+/// "heroin".
+fn fold_event(event: &Event, mut each: impl FnMut(char)) -> String {
+    let parts = std::iter::once(&event.title).chain(&event.outlet).chain(&event.paragraphs);
+    let mut folded = String::with_capacity(parts.clone().map(|part| part.len() + 1).sum());
+    for (index, part) in parts.enumerate() {
+        if index > 0 {
+            folded.push('\n');
+            each('\n');
+        }
+        for c in part.chars().filter(|&c| !is_invisible(c)).map(fold_char) {
+            folded.push(c);
+            each(c);
+        }
     }
-    for paragraph in &event.paragraphs {
-        text.push('\n');
-        text.push_str(paragraph);
-    }
-    // Zero-width and direction characters do not count: "her\u{200b}oin" is found by "heroin".
-    text.retain(|c| !is_invisible(c));
-    fold(&text)
+    folded
 }
 
 /// Position of an event in a bundle.
@@ -116,10 +130,27 @@ pub struct EventRef {
     pub event: usize,
 }
 
-/// Folded text of every event, built once per bundle.
+/// An event as search reads it.
+#[derive(Debug, Clone)]
+struct Document {
+    at: EventRef,
+    folded: String,
+    /// Its trigrams: most events without a query's words are passed over without reading.
+    signature: Signature,
+}
+
+impl Document {
+    fn new(at: EventRef, event: &Event) -> Document {
+        let mut signature = SignatureBuilder::new();
+        let folded = fold_event(event, |c| signature.push(c));
+        Document { at, folded, signature: signature.finish() }
+    }
+}
+
+/// Folded text and trigram signature of every event, built once per bundle.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    documents: Vec<(EventRef, String)>,
+    documents: Vec<Document>,
     /// The last search's query, scope and results: switching tabs, paging or opening a card
     /// redraws the same search, which then costs nothing (a scan of every event otherwise).
     last: std::cell::RefCell<Option<LastSearch>>,
@@ -133,7 +164,7 @@ impl SearchIndex {
         let mut documents = Vec::new();
         for (issue_index, issue) in bundle.issues.iter().enumerate() {
             for (event_index, event) in issue.events.iter().enumerate() {
-                documents.push((EventRef { issue: issue_index, event: event_index }, searchable_text(event)));
+                documents.push(Document::new(EventRef { issue: issue_index, event: event_index }, event));
             }
         }
         SearchIndex { documents, last: Default::default() }
@@ -142,12 +173,13 @@ impl SearchIndex {
     /// Adds the events of release `issue_index`, fetched after the index was built (a
     /// chunked archive), keeping the documents in bundle order.
     pub fn insert_issue(&mut self, issue_index: usize, issue: &Issue) {
-        self.documents.retain(|(at, _)| at.issue != issue_index);
-        let start = self.documents.partition_point(|(at, _)| at.issue < issue_index);
-        let added =
-            issue.events.iter().enumerate().map(|(event_index, event)| {
-                (EventRef { issue: issue_index, event: event_index }, searchable_text(event))
-            });
+        self.documents.retain(|document| document.at.issue != issue_index);
+        let start = self.documents.partition_point(|document| document.at.issue < issue_index);
+        let added = issue
+            .events
+            .iter()
+            .enumerate()
+            .map(|(event_index, event)| Document::new(EventRef { issue: issue_index, event: event_index }, event));
         self.documents.splice(start..start, added);
         self.last.take();
     }
@@ -157,12 +189,13 @@ impl SearchIndex {
         if let Some((_, _, found)) = self.last.borrow().as_ref().filter(|(q, o, _)| q == query && *o == only_issue) {
             return found.clone();
         }
+        let filter = SignatureFilter::new(query);
         let found: Vec<EventRef> = self
             .documents
             .iter()
-            .filter(|(at, _)| only_issue.is_none_or(|issue| at.issue == issue))
-            .filter(|(_, folded)| query.matches_folded(folded))
-            .map(|(at, _)| *at)
+            .filter(|document| only_issue.is_none_or(|issue| document.at.issue == issue))
+            .filter(|document| filter.may_match(&document.signature) && query.matches_folded(&document.folded))
+            .map(|document| document.at)
             .collect();
         // The empty query (every event in scope) is cheap, and asked for beside each search.
         if !query.is_empty() {
@@ -179,6 +212,11 @@ pub struct Fragment<'a> {
     pub marked: bool,
 }
 
+/// Query words shorter than this are marked only where they are a whole word, and words of
+/// one character not at all: the two letters typed first occur in nearly every sentence,
+/// and marking each occurrence would bury the text (and flood the page with elements).
+const MARKED_ANYWHERE_CHARS: usize = 3;
+
 /// Splits `text` into marked and unmarked fragments for the query's terms, as written
 /// and in their other-script spellings. Overlapping or adjacent matches merge into one mark.
 pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<Fragment<'a>> {
@@ -187,15 +225,19 @@ pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<Fragment<'a>> {
     }
     let folded: Vec<char> = text.chars().map(fold_char).collect();
     let mut marked = vec![false; folded.len()];
+    let is_word_char = |at: usize| folded.get(at).is_some_and(|c| c.is_alphanumeric());
     for (term, spellings) in query.terms.iter().zip(&query.spellings) {
-        spellings.mark(&folded, &mut marked);
         let term: Vec<char> = term.chars().collect();
-        if term.is_empty() || term.len() > folded.len() {
+        if term.len() < 2 || term.len() > folded.len() {
             continue;
         }
+        let whole_words = term.len() < MARKED_ANYWHERE_CHARS;
+        spellings.mark(&folded, &mut marked, whole_words);
         for start in 0..=folded.len() - term.len() {
-            if folded[start..start + term.len()] == term[..] {
-                marked[start..start + term.len()].iter_mut().for_each(|m| *m = true);
+            let end = start + term.len();
+            let is_word = (start == 0 || !is_word_char(start - 1)) && !is_word_char(end);
+            if folded[start..end] == term[..] && (is_word || !whole_words) {
+                marked[start..end].iter_mut().for_each(|m| *m = true);
             }
         }
     }
@@ -244,6 +286,14 @@ mod tests {
     }
 
     #[test]
+    fn the_russian_shortcut_folds_as_unicode_does() {
+        for c in ('\u{400}'..='\u{4ff}').chain('\u{0}'..='\u{ff}') {
+            let lower = c.to_lowercase().next().unwrap();
+            assert_eq!(fold_char(c), if lower == 'ё' { 'е' } else { lower }, "{c:?}");
+        }
+    }
+
+    #[test]
     fn invisible_characters_do_not_hide_text_from_search() {
         let bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
         let mut bundle = bundle;
@@ -274,6 +324,20 @@ mod tests {
             [("POLICE", true), (" met at the ", false), ("Елка", true), (" camp; ", false), ("police", true)]
         );
         assert_eq!(highlight("abc", &Query::default()), [Fragment { text: "abc", marked: false }]);
+    }
+
+    #[test]
+    fn short_words_are_marked_only_as_whole_words() {
+        let shown = |text: &'static str, query: &str| -> Vec<(&'static str, bool)> {
+            highlight(text, &Query::parse(query)).iter().map(|f| (f.text, f.marked)).collect()
+        };
+        // One letter: found by search, marked nowhere.
+        assert_eq!(shown("a raid at Almaty", "a"), [("a raid at Almaty", false)]);
+        // Two: the word, not the letters inside others; in either script.
+        assert_eq!(shown("UN funds, un", "un"), [("UN", true), (" funds, ", false), ("un", true)]);
+        assert_eq!(shown("МВД и KG, kgb", "кг"), [("МВД и ", false), ("KG", true), (", kgb", false)]);
+        // Three or more: anywhere, as before.
+        assert_eq!(shown("unfunded", "fun"), [("un", false), ("fun", true), ("ded", false)]);
     }
 
     #[test]

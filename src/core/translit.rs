@@ -128,7 +128,8 @@ const BASE_LETTERS: &[(char, char)] = &[
 /// The letter a text character is compared as when matching other-script spellings
 /// (see [`BASE_LETTERS`]); any other character as itself.
 pub fn base_letter(c: char) -> char {
-    if c.is_ascii() {
+    // Most text of the releases: English, and Russian's own letters.
+    if c.is_ascii() || ('а'..='я').contains(&c) {
         return c;
     }
     BASE_LETTERS.iter().find(|(letter, _)| *letter == c).map_or(c, |&(_, base)| base)
@@ -409,8 +410,9 @@ impl Spellings {
         })
     }
 
-    /// Marks, in `folded` (one entry per char), every char inside an occurrence that starts a word.
-    pub fn mark(&self, folded: &[char], marked: &mut [bool]) {
+    /// Marks, in `folded` (one entry per char), every char inside an occurrence that starts a
+    /// word; with `whole_words`, only occurrences that are a whole word.
+    pub fn mark(&self, folded: &[char], marked: &mut [bool], whole_words: bool) {
         if self.is_empty() {
             return;
         }
@@ -419,6 +421,9 @@ impl Spellings {
                 continue;
             }
             if let Some(length) = self.longest_at(folded[start..].iter().copied()) {
+                if whole_words && folded.get(start + length).is_some_and(|c| c.is_alphanumeric()) {
+                    continue;
+                }
                 marked[start..start + length].iter_mut().for_each(|m| *m = true);
             }
         }
@@ -514,7 +519,7 @@ mod tests {
         assert!(!Spellings::new::<String>(&[]).occurs_in("anything"));
         let text: Vec<char> = "в подъезде".chars().collect();
         let mut marked = vec![false; text.len()];
-        Spellings::new(&spellings("podezd")).mark(&text, &mut marked);
+        Spellings::new(&spellings("podezd")).mark(&text, &mut marked, false);
         let shown: String = text.iter().zip(&marked).filter(|(_, m)| **m).map(|(c, _)| c).collect();
         assert_eq!(shown, "подъезд");
     }

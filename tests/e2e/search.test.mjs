@@ -60,6 +60,24 @@ test('finds Latin text in titles, paragraphs and outlets, in any case, and marks
   await done();
 });
 
+test('the first letters typed find events but mark only whole words', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page);
+
+  // One letter: every event that has it, and no marks (one on every “a” would bury the text).
+  await searchbox(page).fill('a');
+  await assertResults(page, 'a', matching(issue.events, 'a'));
+  assert.deepEqual(await marks(page), []);
+  // Two: marked where they are a word of their own (“in”), not inside others (“during”).
+  await searchbox(page).fill('in');
+  await assertResults(page, 'in', matching(issue.events, 'in'));
+  const marked = await marks(page);
+  assert.ok(marked.length > 0 && marked.every((mark) => fold(mark) === 'in'), `marks: ${marked.join(', ')}`);
+  const words = issue.events.flatMap((e) => [e.title, e.outlet ?? '', ...e.paragraphs].join(' ').match(/(?<![\p{L}\p{N}])in(?![\p{L}\p{N}])/giu) ?? []);
+  assert.ok(marked.length <= words.length, `${marked.length} marks, ${words.length} words “in” in the release`);
+  await done();
+});
+
 test('finds Cyrillic text in any case, ё as е, and marks it as printed', async (t) => {
   const { page, done } = await openPage(t);
   await openViewer(page, { query: fixtureQuery('two-releases.json') });
