@@ -11,6 +11,7 @@ step "Viewer: trunk build --release --offline"
 # Trunk runs cargo offline, so the crates it needs must already be downloaded.
 cargo fetch
 trunk build --release --offline
+node scripts/minify-glue.mjs dist
 
 step "Offline edition: dist/caricc-releases.html"
 target/release/caricc offline --dist dist dist/bundle.json -o dist/caricc-releases.html

@@ -45,7 +45,7 @@ else
     cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
-step "npm packages: binaryen (wasm-opt), playwright-core, axe-core"
+step "npm packages: binaryen (wasm-opt), terser, playwright-core, axe-core"
 command -v node >/dev/null || die "node not found: Node.js $NODE_MAJOR_MIN or newer is needed"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge "$NODE_MAJOR_MIN" ] || die "Node.js $NODE_MAJOR_MIN or newer is needed, found $(node --version)"
