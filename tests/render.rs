@@ -240,6 +240,16 @@ fn the_open_bundle_control_and_the_bundle_on_screen() {
     assert!(offline.contains(
         "Offline: showing the copy of bundle.json saved Sat, 29 Nov 2026 10:00:00 GMT; it may be out of date."
     ));
+    // Another bundle than the site's own: the site's offline edition does not hold it.
+    let other = render(
+        || {
+            let origin = Origin::Fetched { url: "archive/other.json".into(), saved: None };
+            Load::Ready(Rc::new(Loaded::new(parse_bundle(EMBEDDED).unwrap(), origin)))
+        },
+        "",
+    );
+    assert!(other.contains("Bundle: archive/other.json"), "{other}");
+    assert!(!other.contains("download-offline"), "{other}");
 }
 
 #[test]

@@ -69,6 +69,8 @@ test('the first release arrives alone: the manifest, then one release file', asy
   // The picker lists every release, though only one is here.
   const options = await page.getByRole('combobox', { name: 'Release' }).locator('option').count();
   assert.equal(options, new Set(manifest.releases.map((e) => `${e.year}-${e.number}`)).size);
+  // The site's offline edition holds the site's own bundle, not this archive: not offered.
+  assert.equal(await page.getByRole('link', { name: 'Download for offline reading' }).count(), 0);
   assert.deepEqual(await axeViolations(page), []);
   await done();
 });

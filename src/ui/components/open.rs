@@ -2,7 +2,7 @@
 //! offline reader's main door: no server, no network).
 
 use crate::core::i18n::Messages;
-use crate::ui::load::{LoadError, Origin};
+use crate::ui::load::{LoadError, Origin, DEFAULT_BUNDLE_URL};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -40,8 +40,10 @@ pub fn open_bundle(props: OpenProps, t: &Messages) -> Html {
             if let Some(origin) = props.origin {
                 <p class="bundle-source">{ describe(origin, t) }</p>
             }
-            if matches!(props.origin, Some(Origin::Fetched { .. })) {
-                // Built with the site (scripts/build.sh): the viewer and these releases in one file.
+            if matches!(props.origin, Some(Origin::Fetched { url, .. }) if url == DEFAULT_BUNDLE_URL) {
+                // Built with the site (scripts/build.sh) from its own bundle: the viewer and
+                // these releases in one file. Not offered for another bundle or an archive,
+                // which that file does not hold.
                 <a class="download-offline" href={OFFLINE_EDITION} download="">{ t.download_offline }</a>
             }
             if let Some(error) = props.file_error {
