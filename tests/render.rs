@@ -176,6 +176,9 @@ fn search_marks_hits_counts_them_and_says_when_nothing_matched() {
     let folded = embedded("#q=murder");
     assert!(folded.contains(r#"<p class="excerpt">… "#) && folded.contains("<mark>murder</mark>"), "{folded}");
     assert!(!embedded("#q=nightclubs").contains("excerpt"), "a hit in the title needs no excerpt");
+    // A one-letter word is found but not marked, so it does not count as a hit shown.
+    let unmarked = embedded("#q=a%20murder");
+    assert!(unmarked.contains(r#"<p class="excerpt">… "#) && unmarked.contains("<mark>murder</mark>"), "{unmarked}");
     // The "all releases" box shows the reader's choice even before a word is typed.
     let html = embedded("#scope=all");
     assert!(html.contains(r#"<input checked type="checkbox" id="search-all">"#), "checked before typing: {html}");

@@ -87,10 +87,10 @@ impl Query {
         folded.contains(self.terms[index].as_str()) || self.spellings[index].occurs_in(folded)
     }
 
-    /// True when some term occurs in `text` (not folded yet).
-    pub fn matches_any(&self, text: &str) -> bool {
-        let folded = fold(text);
-        (0..self.terms.len()).any(|index| self.term_occurs(index, &folded))
+    /// True when [`highlight`] marks something in `text`: a hit the reader can see (a word
+    /// of one letter is found but never marked, a word of two only as a whole word).
+    pub fn marks_in(&self, text: &str) -> bool {
+        highlight(text, self).iter().any(|fragment| fragment.marked)
     }
 
     /// True when every term occurs in the folded text.
@@ -310,8 +310,9 @@ mod tests {
         assert!(query.matches_folded("the police in бишкек"));
         assert!(!query.matches_folded("the police in almaty"));
         assert!(Query::parse(" ,. ").is_empty());
-        assert!(query.matches_any("in Бишкек only"));
-        assert!(!query.matches_any("nothing here"));
+        assert!(query.marks_in("in Бишкек only"));
+        assert!(!query.marks_in("nothing here"));
+        assert!(!Query::parse("a").marks_in("a raid"), "found, but not marked");
     }
 
     #[test]

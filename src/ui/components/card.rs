@@ -68,13 +68,15 @@ pub fn EventCard(props: &CardProps) -> Html {
     };
 
     let (first, rest) = event.paragraphs.split_first().map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
-    let shown_has_hit = query.matches_any(&event.title)
-        || event.outlet.as_deref().is_some_and(|outlet| query.matches_any(outlet))
-        || first.is_some_and(|first| query.matches_any(first));
+    // Whether the card, folded, shows a marked hit; if not, the first paragraph that has one
+    // is shown as an excerpt.
+    let shown_has_hit = query.marks_in(&event.title)
+        || event.outlet.as_deref().is_some_and(|outlet| query.marks_in(outlet))
+        || first.is_some_and(|first| query.marks_in(first));
     let folded_hit = if query.is_empty() || props.expanded || shown_has_hit {
         None
     } else {
-        rest.iter().find(|paragraph| query.matches_any(paragraph))
+        rest.iter().find(|paragraph| query.marks_in(paragraph))
     };
     html! {
         <article class={if props.expanded { "event opened" } else { "event" }} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
