@@ -1,11 +1,12 @@
 //! What the viewer computes from a bundle before it can draw the first card, and on each
 //! search keystroke, timed natively: decoding (serde, with the limits), the search index,
 //! the view, and a search in every release. The same core code the viewer runs, built with
-//! the viewer's profile (`wasm-release`, optimised for size), but as native code rather than WebAssembly and without the
-//! DOM: it tells which of these steps dominates, not how long the browser takes.
+//! the viewer's profile (`wasm-release`, optimised for size), but as native code rather
+//! than WebAssembly and without the DOM: it tells which of these steps dominates, not how
+//! long the browser takes.
 //!
-//! `cargo run --profile wasm-release --example bench-native -- BUNDLE.json [RUNS]` (bench/run.sh runs it);
-//! prints one JSON object of medians in milliseconds.
+//! `cargo run --profile wasm-release --example bench-native -- BUNDLE.json [RUNS]`
+//! (bench/run.sh runs it); prints one JSON object of medians in milliseconds.
 
 use caricc_viewer::core::bundle::parse_bundle_within_limits;
 use caricc_viewer::core::route::{Route, Scope};

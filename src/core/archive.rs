@@ -214,7 +214,7 @@ pub struct IndexQuery {
 
 impl IndexQuery {
     pub fn new(query: &Query) -> IndexQuery {
-        IndexQuery { words: trigram::query_grams(query) }
+        IndexQuery { words: query.grams().to_vec() }
     }
 
     /// False when no word of the query is long enough to narrow the search.

@@ -12,7 +12,7 @@ use crate::core::case;
 use crate::core::model::{Bundle, Event, Issue};
 use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
-use crate::core::trigram::{Signature, SignatureBuilder, SignatureFilter};
+use crate::core::trigram::{self, Signature, SignatureBuilder, SignatureFilter};
 
 /// Folds text for matching: lowercase, `ё`→`е`. Produces exactly one char per input
 /// char, so a char offset in the folded text is the same offset in the original, which
@@ -57,6 +57,9 @@ pub struct Query {
     terms: Vec<String>,
     /// For each term, its other-script spellings ([`translit::spellings`]).
     spellings: Vec<Spellings>,
+    /// The trigrams of each way of writing each word that can narrow a search
+    /// ([`trigram::word_grams`]): for the events' signatures and the archive's index.
+    grams: Vec<Vec<Vec<String>>>,
 }
 
 impl Query {
@@ -69,9 +72,12 @@ impl Query {
                 terms.push(word.to_owned());
             }
         }
-        let spellings =
-            terms.iter().enumerate().map(|(index, term)| Spellings::new(&other_spellings(index, term))).collect();
-        Query { terms, spellings }
+        // Spelt once, for both the exact search and the trigrams that narrow it.
+        let others: Vec<Vec<String>> =
+            terms.iter().enumerate().map(|(index, term)| other_spellings(index, term)).collect();
+        let spellings = others.iter().map(|other| Spellings::new(other)).collect();
+        let grams = terms.iter().zip(&others).filter_map(|(term, other)| trigram::word_grams(term, other)).collect();
+        Query { terms, spellings, grams }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -80,6 +86,11 @@ impl Query {
 
     pub fn terms(&self) -> &[String] {
         &self.terms
+    }
+
+    /// For each word that can narrow a search, the trigrams of each way it may be written.
+    pub(crate) fn grams(&self) -> &[Vec<Vec<String>>] {
+        &self.grams
     }
 
     /// True when the term at `index` occurs in the folded text, as written or otherwise spelt.
@@ -228,11 +239,15 @@ pub fn highlight<'a>(text: &'a str, query: &Query) -> Vec<Fragment<'a>> {
     let is_word_char = |at: usize| folded.get(at).is_some_and(|c| c.is_alphanumeric());
     for (term, spellings) in query.terms.iter().zip(&query.spellings) {
         let term: Vec<char> = term.chars().collect();
-        if term.len() < 2 || term.len() > folded.len() {
+        if term.len() < 2 {
             continue;
         }
         let whole_words = term.len() < MARKED_ANYWHERE_CHARS;
+        // Before the length check: a spelling may be shorter than the word as typed.
         spellings.mark(&folded, &mut marked, whole_words);
+        if term.len() > folded.len() {
+            continue;
+        }
         for start in 0..=folded.len() - term.len() {
             let end = start + term.len();
             let is_word = (start == 0 || !is_word_char(start - 1)) && !is_word_char(end);
@@ -421,6 +436,10 @@ mod tests {
         let shown: Vec<(&str, bool)> =
             highlight("POLITSIYA and Полиция", &query).iter().map(|f| (f.text, f.marked)).collect();
         assert_eq!(shown, [("POLITSIYA", true), (" and ", false), ("Полиция", true)]);
+        // A text shorter than the word as typed still shows the shorter spelling marked.
+        let shown: Vec<(&str, bool)> =
+            highlight("Полиция", &Query::parse("politsiya")).iter().map(|f| (f.text, f.marked)).collect();
+        assert_eq!(shown, [("Полиция", true)]);
         // A dropped sign inside a match is marked with it.
         let query = Query::parse("podezd");
         let shown: Vec<(&str, bool)> = highlight("в подъезде", &query).iter().map(|f| (f.text, f.marked)).collect();

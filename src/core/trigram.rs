@@ -5,7 +5,7 @@
 //! ever missing one: by release in a chunked archive's index ([`crate::core::archive`]), and
 //! by event in memory ([`Signature`]), before the exact search reads what is left.
 
-use crate::core::search::{other_spellings, Query};
+use crate::core::search::Query;
 use crate::core::translit::{base_letter, is_dropped_sign};
 
 /// Characters per gram.
@@ -29,21 +29,13 @@ pub(crate) fn grams_of(folded: &str) -> Vec<String> {
     grams
 }
 
-/// For each query word that can narrow a search, the trigrams of each way it may be
-/// written: as typed, then its other-script spellings. A text may hold the word only if it
-/// holds all the trigrams of one way. A word with a way too short to have a trigram could
-/// be anywhere, so it is left out.
-pub(crate) fn query_grams(query: &Query) -> Vec<Vec<Vec<String>>> {
-    let mut words = Vec::new();
-    for (index, term) in query.terms().iter().enumerate() {
-        let mut forms = vec![term.clone()];
-        forms.extend(other_spellings(index, term));
-        let ways: Vec<Vec<String>> = forms.iter().map(|form| grams_of(form)).collect();
-        if ways.iter().all(|grams| !grams.is_empty()) {
-            words.push(ways);
-        }
-    }
-    words
+/// The trigrams of each way one query word may be written: as typed, then its
+/// other-script spellings. A text may hold the word only if it holds all the trigrams of
+/// one way. `None` when a way is too short to have a trigram: the word could be anywhere.
+pub(crate) fn word_grams(term: &str, spellings: &[String]) -> Option<Vec<Vec<String>>> {
+    let ways: Vec<Vec<String>> =
+        std::iter::once(term).chain(spellings.iter().map(String::as_str)).map(grams_of).collect();
+    ways.iter().all(|grams| !grams.is_empty()).then_some(ways)
 }
 
 /// FNV-1a of a gram's UTF-8 bytes: the same on every platform, so a published index's
@@ -137,7 +129,8 @@ pub struct SignatureFilter {
 
 impl SignatureFilter {
     pub fn new(query: &Query) -> SignatureFilter {
-        let words = query_grams(query)
+        let words = query
+            .grams()
             .iter()
             .map(|ways| {
                 ways.iter()
