@@ -1,5 +1,11 @@
 //! The browser entry point, built by Trunk with `--features csr`.
 
+// Smaller and faster in WebAssembly than the standard library's dlmalloc. The page runs on
+// one thread (the build has no `atomics`), which this allocator requires.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     yew::Renderer::<caricc_viewer::ui::App>::new().render();
 }
