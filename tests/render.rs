@@ -5,7 +5,7 @@
 use caricc_viewer::core::bundle::parse_bundle;
 use caricc_viewer::core::bundle::DecodeError;
 use caricc_viewer::core::route::Route;
-use caricc_viewer::ui::{Load, LoadError, Loaded, Origin, Page, PageProps, Text};
+use caricc_viewer::ui::{page, Load, LoadError, Loaded, Origin, PageProps, Text};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -13,6 +13,12 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 
 const EMBEDDED: &str = include_str!("../static/bundle.json");
+
+/// The page as the app draws it (`App` calls [`page`] with its state).
+#[yew::component]
+fn Page(props: &PageProps) -> yew::Html {
+    page(props)
+}
 
 /// Renders the page; the state is built on Yew's SSR thread, since a `Load` holds an `Rc`.
 fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> String {

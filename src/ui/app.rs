@@ -6,7 +6,7 @@ use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::ui::browser::{self, HistoryMode};
-use crate::ui::components::Page;
+use crate::ui::components::{page, PageProps};
 use crate::ui::load::{
     fetch_text, initial_bundle, read_file, release_from_text, shard_from_text, ArchiveSearch, Load, LoadError, Loaded,
     SearchState,
@@ -233,17 +233,17 @@ pub fn App() -> Html {
         })
     };
     html! {
-        <div class={if *dragging { "app dragging" } else { "app" }} {ondragover} {ondragleave} {ondrop}>
-            <Page
-                load={(*load).clone()}
-                route={(*route).clone()}
-                arrival={*arrival}
-                file_error={(*file_error).clone()}
-                {on_navigate}
-                {on_open_file}
-                {on_need}
-                text={Text(text)}
-            />
+        <div class="app" data-dragging={dragging.then_some("")} {ondragover} {ondragleave} {ondrop}>
+            { page(&PageProps {
+                load: (*load).clone(),
+                route: (*route).clone(),
+                arrival: *arrival,
+                file_error: (*file_error).clone(),
+                on_navigate,
+                on_open_file,
+                on_need,
+                text: Text(text),
+            }) }
         </div>
     }
 }

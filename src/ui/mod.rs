@@ -9,6 +9,6 @@ mod text;
 
 pub use app::{App, Navigate};
 pub use browser::HistoryMode;
-pub use components::{Page, PageProps};
+pub use components::{page, PageProps};
 pub use load::{Load, LoadError, Loaded, Origin};
 pub use text::Text;

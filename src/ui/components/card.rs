@@ -79,7 +79,7 @@ pub fn EventCard(props: &CardProps) -> Html {
         rest.iter().find(|paragraph| query.marks_in(paragraph))
     };
     html! {
-        <article class={if props.expanded { "event opened" } else { "event" }} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
+        <article class="event" data-opened={props.expanded.then_some("")} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
             if props.show_release {
                 <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
             }

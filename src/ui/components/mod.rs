@@ -43,8 +43,10 @@ pub struct PageProps {
     pub text: Text,
 }
 
-#[component]
-pub fn Page(props: &PageProps) -> Html {
+/// The whole page for the load state and route. A function rather than a component: `App`
+/// redraws it whenever these change anyway, and a component is a copy of Yew's component
+/// machinery in the WebAssembly.
+pub fn page(props: &PageProps) -> Html {
     let t = props.text.0;
     match &props.load {
         Load::Loading => frame(

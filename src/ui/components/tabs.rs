@@ -65,7 +65,7 @@ pub fn country_tabs(props: TabsProps, t: &Messages) -> Html {
                         aria-selected={selected.to_string()}
                         aria-controls={PANEL_ID}
                         tabindex={if selected { "0" } else { "-1" }}
-                        class={if selected { "tab selected" } else { "tab" }}
+                        class="tab"
                         {onclick}
                         {onkeydown}
                     >
