@@ -277,7 +277,7 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, LoadError> {
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|error| LoadError::File { name: name.clone(), message: format!("{error:?}") })?;
+        .map_err(|error| LoadError::File { name: name.clone(), message: js_error_text(error) })?;
     let text = utf8_text(js_sys::Uint8Array::new(&buffer).to_vec(), &name)?;
     if archive::is_manifest(&text) {
         return Err(LoadError::ManifestFile { name });
@@ -323,15 +323,21 @@ pub fn shard_from_text(url: &str, text: &str, manifest: &Manifest, shard: u32) -
         .map_err(|source| LoadError::Decode { url: url.to_owned(), source })
 }
 
+/// What a failed fetch or read says: its JavaScript error as text ("TypeError: Failed to
+/// fetch"), or the value itself when something other than an error was thrown.
+fn js_error_text(error: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match error.dyn_into::<js_sys::Error>() {
+        Ok(error) => String::from(error.to_string()),
+        Err(other) => other.as_string().unwrap_or_else(|| "unknown error".to_owned()),
+    }
+}
+
 /// The text at `url`, and the date of the service worker's saved copy when it answered.
 pub async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    // What a failed fetch or read says: its JavaScript error as text ("TypeError: Failed to fetch").
-    let network = |error: wasm_bindgen::JsValue| LoadError::Network {
-        url: url.to_owned(),
-        message: String::from(error.unchecked_into::<js_sys::Error>().to_string()),
-    };
+    let network = |error| LoadError::Network { url: url.to_owned(), message: js_error_text(error) };
     let Some(window) = web_sys::window() else {
         return Err(LoadError::Network { url: url.to_owned(), message: "no browser window".to_owned() });
     };
