@@ -60,13 +60,13 @@ else
 fi
 wasm-opt --version
 
-step "Chromium and chromedriver (Debian packages)"
+step "Chromium and chromedriver, and zopfli for the release build (Debian packages)"
 missing=()
-for package in chromium chromium-driver; do
+for package in chromium chromium-driver zopfli; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "chromium, chromium-driver: installed"
+    echo "chromium, chromium-driver, zopfli: installed"
 else
     echo "installing ${missing[*]}"
     as_root apt-get update

@@ -68,7 +68,17 @@ function startServer() {
       if (!file.startsWith(base + path.sep)) return send(403, 'text/plain', 'forbidden');
       try {
         if (!(await stat(file)).isFile()) return send(404, 'text/plain', 'not found');
-        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', await readFile(file));
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        // A precompressed copy beside the file is sent instead, as a web server with
+        // precompressed files does (the release build writes them for the app's files).
+        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+          const compressed = await readFile(`${file}.gz`).catch(() => null);
+          if (compressed) {
+            response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store', vary: 'accept-encoding' });
+            return response.end(compressed);
+          }
+        }
+        send(200, type, await readFile(file));
       } catch {
         send(404, 'text/plain', 'not found');
       }

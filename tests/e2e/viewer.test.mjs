@@ -9,8 +9,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import {
-  BUNDLE, SUB_PATH, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
+  BUNDLE, SUB_PATH, dist, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
   eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, tabName, holdBundle, screenshots,
 } from './harness.mjs';
 import {
@@ -87,6 +89,24 @@ test('the sub-path without its trailing slash redirects and still works', async 
   await page.goto(viewerUrl().slice(0, -1));
   await page.getByRole('tabpanel').waitFor();
   await page.getByRole('heading', { level: 1, name: `Information Release #${issue.number}` }).waitFor();
+  await done();
+});
+
+test('the app arrives as the precompressed copies the build wrote, which hold the same bytes', async (t) => {
+  // Each copy must be its file exactly: a server sends the copy in place of the file.
+  const names = readdirSync(dist).filter((name) => name.endsWith('.gz'));
+  assert.deepEqual(names.map((name) => name.replace(/-[0-9a-f]+(_bg)?\./, '-HASH$1.')).sort(),
+    ['app-HASH.js.gz', 'app-HASH_bg.wasm.gz', 'viewer-HASH.css.gz']);
+  for (const name of names) {
+    assert.ok(gunzipSync(readFileSync(path.join(dist, name))).equals(readFileSync(path.join(dist, name.slice(0, -3)))), name);
+  }
+  const { page, done } = await openPage(t);
+  const encodings = new Map();
+  page.on('response', async (response) => {
+    encodings.set(new URL(response.url()).pathname.split('/').pop(), (await response.allHeaders())['content-encoding']);
+  });
+  await openViewer(page);
+  for (const name of names) assert.equal(encodings.get(name.slice(0, -3)), 'gzip', name.slice(0, -3));
   await done();
 });
 
