@@ -578,11 +578,11 @@ fn one_hundred_thousand_events_decode_and_search() {
     let index = SearchIndex::new(&bundle);
     let indexed = started.elapsed();
     let started = Instant::now();
-    let found = index.search(&Query::parse("needle"), None);
+    let found = index.search(&bundle, &Query::parse("needle"), None);
     let searched = started.elapsed();
     assert_eq!(found.len(), 100);
     assert_eq!(found[0].event, 7);
-    assert_eq!(index.search(&Query::parse("event 100000"), Some(0)).len(), 1);
+    assert_eq!(index.search(&bundle, &Query::parse("event 100000"), Some(0)).len(), 1);
     let started = Instant::now();
     let problems = check_bundle(&bundle);
     let checked = started.elapsed();

@@ -576,7 +576,7 @@ proptest! {
         prop_assert_eq!(fragments.iter().map(|f| f.text).collect::<String>(), text.clone());
         let bundle = embedded_bundle();
         let index = SearchIndex::new(&bundle);
-        let found = index.search(&parsed, None);
+        let found = index.search(&bundle, &parsed, None);
         prop_assert!(found.len() <= 10);
         if parsed.is_empty() { prop_assert_eq!(found.len(), 10); }
     }
@@ -624,7 +624,7 @@ proptest! {
         let index = SearchIndex::new(&bundle);
         for query in [query, piece_of(&bundle, at, length)] {
             let parsed = Query::parse(&query);
-            let found: BTreeSet<usize> = index.search(&parsed, None).iter().map(|at| at.issue).collect();
+            let found: BTreeSet<usize> = index.search(&bundle, &parsed, None).iter().map(|at| at.issue).collect();
             let candidates = IndexQuery::new(&parsed)
                 .candidates(releases, |gram| decoded[shard_of(gram, shards) as usize].get(gram));
             // None: no word long enough to narrow, so every release is searched.
@@ -658,7 +658,7 @@ proptest! {
                     }
                 }
             }
-            let found: Vec<(usize, usize)> = index.search(&parsed, None).iter().map(|at| (at.issue, at.event)).collect();
+            let found: Vec<(usize, usize)> = index.search(&bundle, &parsed, None).iter().map(|at| (at.issue, at.event)).collect();
             prop_assert_eq!(found, expected, "{:?}", query);
         }
     }

@@ -502,7 +502,8 @@ mod tests {
         let index = SearchIndex::new(&bundle);
         for query in ["police", "almaty", "Алматы", "гашиш", "gashish", "obekt", "heroin", "kyrgyz", "мвд.рф"]
         {
-            let found: BTreeSet<usize> = index.search(&Query::parse(query), None).iter().map(|at| at.issue).collect();
+            let found: BTreeSet<usize> =
+                index.search(&bundle, &Query::parse(query), None).iter().map(|at| at.issue).collect();
             let may = candidates(&split, query).expect(query);
             for issue in &found {
                 assert!(may.contains(issue), "{query}: release {issue} found by search but not a candidate");

@@ -13,6 +13,7 @@ use crate::core::model::{Bundle, Event, Issue};
 use crate::core::text::is_invisible;
 use crate::core::translit::{self, Spellings};
 use crate::core::trigram::{self, Signature, SignatureBuilder, SignatureFilter};
+use std::cell::{OnceCell, RefCell};
 
 /// Folds text for matching: lowercase, `ё`→`е`. Produces exactly one char per input
 /// char, so a char offset in the folded text is the same offset in the original, which
@@ -158,60 +159,87 @@ impl Document {
     }
 }
 
-/// Folded text and trigram signature of every event, built once per bundle.
+/// Folded text and trigram signature of every event of one bundle, built once: by
+/// [`SearchIndex::new`] at once, or for a [`SearchIndex::default`] on the first search that
+/// needs it or by [`SearchIndex::build`] when the page has time, so that a large archive's
+/// first cards are drawn without waiting for every event to be folded.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    documents: Vec<Document>,
+    documents: OnceCell<Vec<Document>>,
     /// The last search's query, scope and results: switching tabs, paging or opening a card
     /// redraws the same search, which then costs nothing (a scan of every event otherwise).
-    last: std::cell::RefCell<Option<LastSearch>>,
+    last: RefCell<Option<LastSearch>>,
 }
 
 /// A query, the release it was limited to, and the events it found.
 type LastSearch = (Query, Option<usize>, Vec<EventRef>);
 
 impl SearchIndex {
+    /// The index of `bundle`, built now.
     pub fn new(bundle: &Bundle) -> SearchIndex {
-        let mut documents = Vec::new();
-        for (issue_index, issue) in bundle.issues.iter().enumerate() {
-            for (event_index, event) in issue.events.iter().enumerate() {
-                documents.push(Document::new(EventRef { issue: issue_index, event: event_index }, event));
+        let index = SearchIndex::default();
+        index.build(bundle);
+        index
+    }
+
+    /// Builds the index of `bundle` unless it is built: the bundle must be the one every
+    /// search of this index is given.
+    pub fn build(&self, bundle: &Bundle) {
+        self.documents(bundle);
+    }
+
+    fn documents(&self, bundle: &Bundle) -> &[Document] {
+        self.documents.get_or_init(|| {
+            let mut documents = Vec::new();
+            for (issue_index, issue) in bundle.issues.iter().enumerate() {
+                for (event_index, event) in issue.events.iter().enumerate() {
+                    documents.push(Document::new(EventRef { issue: issue_index, event: event_index }, event));
+                }
             }
-        }
-        SearchIndex { documents, last: Default::default() }
+            documents
+        })
     }
 
     /// Adds the events of release `issue_index`, fetched after the index was built (a
-    /// chunked archive), keeping the documents in bundle order.
+    /// chunked archive), keeping the documents in bundle order. An index not built yet
+    /// takes them from the bundle when it is.
     pub fn insert_issue(&mut self, issue_index: usize, issue: &Issue) {
-        self.documents.retain(|document| document.at.issue != issue_index);
-        let start = self.documents.partition_point(|document| document.at.issue < issue_index);
+        self.last.take();
+        let Some(documents) = self.documents.get_mut() else { return };
+        documents.retain(|document| document.at.issue != issue_index);
+        let start = documents.partition_point(|document| document.at.issue < issue_index);
         let added = issue
             .events
             .iter()
             .enumerate()
             .map(|(event_index, event)| Document::new(EventRef { issue: issue_index, event: event_index }, event));
-        self.documents.splice(start..start, added);
-        self.last.take();
+        documents.splice(start..start, added);
     }
 
-    /// Events matching the query, in bundle order; `only_issue` limits them to one release.
-    pub fn search(&self, query: &Query, only_issue: Option<usize>) -> Vec<EventRef> {
+    /// Events of `bundle` matching the query, in bundle order; `only_issue` limits them to
+    /// one release. The empty query (every event in scope) needs no index.
+    pub fn search(&self, bundle: &Bundle, query: &Query, only_issue: Option<usize>) -> Vec<EventRef> {
+        if query.is_empty() {
+            let mut all = Vec::new();
+            for (issue, release) in bundle.issues.iter().enumerate() {
+                if only_issue.is_none_or(|only| only == issue) {
+                    all.extend((0..release.events.len()).map(|event| EventRef { issue, event }));
+                }
+            }
+            return all;
+        }
         if let Some((_, _, found)) = self.last.borrow().as_ref().filter(|(q, o, _)| q == query && *o == only_issue) {
             return found.clone();
         }
         let filter = SignatureFilter::new(query);
         let found: Vec<EventRef> = self
-            .documents
+            .documents(bundle)
             .iter()
             .filter(|document| only_issue.is_none_or(|issue| document.at.issue == issue))
             .filter(|document| filter.may_match(&document.signature) && query.matches_folded(&document.folded))
             .map(|document| document.at)
             .collect();
-        // The empty query (every event in scope) is cheap, and asked for beside each search.
-        if !query.is_empty() {
-            *self.last.borrow_mut() = Some((query.clone(), only_issue, found.clone()));
-        }
+        *self.last.borrow_mut() = Some((query.clone(), only_issue, found.clone()));
         found
     }
 }
@@ -279,17 +307,34 @@ mod tests {
         let mut bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
         let mut index = SearchIndex::new(&bundle);
         let police = Query::parse("police");
-        let first = index.search(&police, None);
+        let first = index.search(&bundle, &police, None);
         assert!(!first.is_empty());
-        assert_eq!(index.search(&police, None), first);
-        assert_eq!(index.search(&police, Some(0)), first);
-        assert!(index.search(&police, Some(1)).is_empty());
+        assert_eq!(index.search(&bundle, &police, None), first);
+        assert_eq!(index.search(&bundle, &police, Some(0)), first);
+        assert!(index.search(&bundle, &police, Some(1)).is_empty());
         // A release arriving later (a chunked archive) is searched, not the remembered results.
         let mut copy = bundle.issues[0].clone();
         copy.number = 16;
         bundle.issues.push(copy);
         index.insert_issue(1, &bundle.issues[1]);
-        assert_eq!(index.search(&police, None).len(), 2 * first.len());
+        assert_eq!(index.search(&bundle, &police, None).len(), 2 * first.len());
+    }
+
+    #[test]
+    fn a_deferred_index_finds_what_a_built_one_does_and_lists_without_building() {
+        let bundle = parse_bundle(include_str!("../../static/bundle.json")).unwrap();
+        let built = SearchIndex::new(&bundle);
+        let deferred = SearchIndex::default();
+        let everything = deferred.search(&bundle, &Query::default(), None);
+        assert_eq!(everything.len(), bundle.issues[0].events.len());
+        assert_eq!(deferred.search(&bundle, &Query::default(), Some(1)), []);
+        assert!(deferred.documents.get().is_none(), "listing every event needs no index");
+        for query in ["police", "алматы", "heroin kyrgyzstan", "zzzz"] {
+            let query = Query::parse(query);
+            assert_eq!(deferred.search(&bundle, &query, None), built.search(&bundle, &query, None));
+        }
+        assert!(deferred.documents.get().is_some());
+        assert_eq!(built.search(&bundle, &Query::default(), None), everything);
     }
 
     #[test]
@@ -314,8 +359,8 @@ mod tests {
         let mut bundle = bundle;
         bundle.issues[0].events[0].title = "POLICE SEIZED HER\u{200b}OIN".into();
         let index = SearchIndex::new(&bundle);
-        assert_eq!(index.search(&Query::parse("heroin"), None).len(), 1);
-        assert_eq!(index.search(&Query::parse("he\u{ad}roin"), None).len(), 1);
+        assert_eq!(index.search(&bundle, &Query::parse("heroin"), None).len(), 1);
+        assert_eq!(index.search(&bundle, &Query::parse("he\u{ad}roin"), None).len(), 1);
     }
 
     #[test]
@@ -362,7 +407,7 @@ mod tests {
         let index = SearchIndex::new(&bundle);
         let ids = |query: &str| -> Vec<&str> {
             index
-                .search(&Query::parse(query), None)
+                .search(&bundle, &Query::parse(query), None)
                 .iter()
                 .map(|at| bundle.issues[at.issue].events[at.event].id.as_str())
                 .collect()
@@ -481,7 +526,7 @@ mod tests {
         let index = SearchIndex::new(&bundle);
         let found = |query: &str| -> Vec<String> {
             index
-                .search(&Query::parse(query), None)
+                .search(&bundle, &Query::parse(query), None)
                 .iter()
                 .map(|at| format!("{}:{}", bundle.issues[at.issue].lang, bundle.issues[at.issue].events[at.event].id))
                 .collect()

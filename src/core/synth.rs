@@ -1000,7 +1000,7 @@ mod tests {
         let index = SearchIndex::new(&bundle);
         let languages = |query: &str| {
             let mut langs: Vec<&str> = index
-                .search(&Query::parse(query), None)
+                .search(&bundle, &Query::parse(query), None)
                 .iter()
                 .map(|at| bundle.issues[at.issue].lang.as_str())
                 .collect();

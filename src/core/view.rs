@@ -155,9 +155,9 @@ pub fn release_view_in_archive(
     let only_issue = (scope == Scope::Release).then_some(issue);
     let in_shown_versions =
         |found: Vec<EventRef>| -> Vec<EventRef> { found.into_iter().filter(|at| shown_versions[at.issue]).collect() };
-    let in_scope: Vec<EventRef> = in_shown_versions(index.search(&Query::default(), only_issue));
+    let in_scope: Vec<EventRef> = in_shown_versions(index.search(bundle, &Query::default(), only_issue));
     let matching: Vec<EventRef> =
-        if query.is_empty() { in_scope.clone() } else { in_shown_versions(index.search(&query, only_issue)) };
+        if query.is_empty() { in_scope.clone() } else { in_shown_versions(index.search(bundle, &query, only_issue)) };
 
     let mut countries: Vec<&str> = Vec::new();
     for at in &in_scope {
@@ -416,7 +416,14 @@ mod tests {
         let view = release_view_in_archive(&bundle, &index, &route, "en", &|_| false).unwrap();
         assert_eq!(view, release_view(&full, &SearchIndex::new(&full), &route, "en").unwrap());
         assert!(view.opened.is_some() && !view.pending);
-        assert_eq!(index.search(&Query::default(), None), SearchIndex::new(&full).search(&Query::default(), None));
+        let police = Query::parse("police");
+        let expected = SearchIndex::new(&full).search(&full, &police, None);
+        assert!(expected.iter().any(|at| at.issue == 0), "{expected:?}");
+        assert_eq!(index.search(&bundle, &police, None), expected);
+        // An index not built when the release arrived is built from the bundle as it is then.
+        let mut deferred = SearchIndex::default();
+        deferred.insert_issue(0, &bundle.issues[0]);
+        assert_eq!(deferred.search(&bundle, &police, None), expected);
     }
 
     #[test]

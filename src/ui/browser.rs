@@ -69,6 +69,24 @@ mod imp {
         .forget();
     }
 
+    /// Runs `work` after the browser has painted what the page holds now: the reader sees
+    /// it first. Animation frame callbacks run just before a paint, so `work` waits for the
+    /// frame after the next.
+    pub fn after_paint(work: impl FnOnce() + 'static) {
+        in_frame(2, work);
+    }
+
+    fn in_frame(frames: u8, work: impl FnOnce() + 'static) {
+        let Some(window) = window() else { return };
+        let next = move || match frames {
+            0 | 1 => work(),
+            _ => in_frame(frames - 1, work),
+        };
+        let callback = wasm_bindgen::closure::Closure::once_into_js(next);
+        // Fails only without a rendering loop; the work is then done when first needed.
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+
     /// The browser's preferred languages, most preferred first.
     pub fn preferred_languages() -> Vec<String> {
         let Some(window) = window() else { return Vec::new() };
@@ -129,6 +147,7 @@ mod imp {
     pub fn record(_: &Route, _: HistoryMode) {}
     pub fn focus(_: &str) {}
     pub fn scroll_to(_: &str) {}
+    pub fn after_paint(_: impl FnOnce() + 'static) {}
     pub fn set_title(_: &str) {}
     pub fn preferred_languages() -> Vec<String> {
         Vec::new()
@@ -144,6 +163,6 @@ mod imp {
 }
 
 pub use imp::{
-    copy_text, current_route, focus, href_for, preferred_languages, record, scroll_to, set_document_language,
-    set_title, store_language, stored_language,
+    after_paint, copy_text, current_route, focus, href_for, preferred_languages, record, scroll_to,
+    set_document_language, set_title, store_language, stored_language,
 };

@@ -48,8 +48,16 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn new(bundle: Bundle, origin: Origin) -> Loaded {
-        let index = Rc::new(SearchIndex::new(&bundle));
-        Loaded { id: next_id(), bundle: Rc::new(bundle), index, origin, archive: None }
+        let (bundle, index) = (Rc::new(bundle), Rc::new(SearchIndex::default()));
+        // The search index is built once the first cards are painted (or by the first search,
+        // if the reader is quicker), and not if the reader has opened another bundle since.
+        let (weak_bundle, weak_index) = (Rc::downgrade(&bundle), Rc::downgrade(&index));
+        crate::ui::browser::after_paint(move || {
+            if let (Some(bundle), Some(index)) = (weak_bundle.upgrade(), weak_index.upgrade()) {
+                index.build(&bundle);
+            }
+        });
+        Loaded { id: next_id(), bundle, index, origin, archive: None }
     }
 
     /// An archive before any of its releases is here: the manifest's releases, no events.
