@@ -281,9 +281,9 @@ fn many_events(count: usize) -> String {
 fn a_long_list_is_drawn_a_page_at_a_time() {
     let text: &'static str = Box::leak(many_events(120).into_boxed_str());
     let html = render(ready(text), "");
-    assert_eq!(count(&html, "<article"), 50);
-    assert!(html.contains("<p>Showing 50 of 120 events.</p>"), "{html}");
-    assert!(html.contains(r#"<button type="button" class="show-more">Show 50 more</button>"#));
+    assert_eq!(count(&html, "<article"), 20);
+    assert!(html.contains("<p>Showing 20 of 120 events.</p>"), "{html}");
+    assert!(html.contains(r#"<button type="button" class="show-more">Show 20 more</button>"#));
     // A link to an event further down draws the pages up to it.
     let linked = render(ready(text), "#event=2025-1-kz-101");
     assert_eq!(count(&linked, "<article"), 120);

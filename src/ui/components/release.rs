@@ -283,8 +283,10 @@ fn topic(issue: &Issue, view: &ReleaseView, t: &Messages) -> Html {
     }
 }
 
-/// Cards drawn at first, and added by each "Show more".
-pub const CARDS_PER_PAGE: usize = 50;
+/// Cards drawn at first, and added by each "Show more": several screens of reading, and
+/// few enough that a keystroke redraws them quickly (each highlighted card costs about a
+/// millisecond to draw on a slow machine).
+pub const CARDS_PER_PAGE: usize = 20;
 
 /// What makes a list of results a different list (and so starts it at one page again).
 #[derive(Debug, Clone, Default, PartialEq)]
