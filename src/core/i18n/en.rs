@@ -109,7 +109,6 @@ pub const EN: Messages = Messages {
         format!("Showing matches in the newest {} of the {} releases that may hold these words.", count(searched), count(total))
     },
     archive_search_more: |n| format!("Search {} more {}", count(n), if n == 1 { "release" } else { "releases" }),
-    embedded_bundle_name: "The bundle in this page",
     json_syntax: |line, column, message| format!("not valid JSON at line {line}, column {column}: {message}"),
     json_format: |found| format!("unsupported bundle format {found} at $.format: this viewer reads format 1"),
     json_limit_hint: "the viewer's limits keep a wrong file from freezing the page",

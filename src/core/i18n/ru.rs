@@ -108,7 +108,6 @@ pub const RU: Messages = Messages {
         )
     },
     archive_search_more: |n| format!("Искать ещё в {} {}", count(n), russian_plural(n, "выпуске", "выпусках", "выпусках")),
-    embedded_bundle_name: "Файл бюллетеней в этой странице",
     json_syntax: |line, column, message| format!("ошибка JSON в строке {line}, столбце {column}: {message}"),
     json_format: |found| format!("неподдерживаемый формат {found} в $.format: просмотрщик читает формат 1"),
     json_limit_hint: "ограничения не дают ошибочному файлу «подвесить» страницу",
