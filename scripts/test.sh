@@ -15,8 +15,9 @@ cargo test --features cli,ssr 2>&1 | tee "$logs/cargo.log" || failed+=("cargo te
 
 step "Release build of the site: scripts/build.sh"
 if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; then
-    for file in dist/*.wasm dist/app-*.js; do
-        printf '%8d bytes gzipped  %s\n' "$(gzip -9 -c "$file" | wc -c)" "$file"
+    for file in dist/*.wasm dist/app-*.js dist/viewer-*.css; do
+        printf '%8d bytes, %8d gzip -9, %8d shipped .gz  %s\n' \
+            "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)" "$(wc -c < "$file.gz")" "$file"
     done
     printf '%8d bytes          %s\n' "$(wc -c < dist/caricc-releases.html)" dist/caricc-releases.html
 
