@@ -181,3 +181,21 @@ test('a manifest opened as a file is refused with a message', async (t) => {
   await page.getByText('is the manifest of an archive kept in separate files').waitFor();
   await done();
 });
+
+test('while the index is read, the count says nothing rather than “no events match”', async (t) => {
+  const { page, done } = await openPage(t);
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/archives/chunked/search/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: '#q=police&scope=all' }));
+  await page.getByText('Looking up which releases may hold these words…', { exact: true }).waitFor();
+  const count = page.locator('[role=status].result-count');
+  assert.equal((await count.textContent()).trim(), '', 'no count while the index is read');
+  assert.equal(await page.getByText(/^No events match/).count(), 0);
+  release();
+  await eventually(async () => assert.match(await count.textContent(), /^\d[\d,]* events? match “police” in all releases\.$/));
+  await done();
+});

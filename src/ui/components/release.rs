@@ -119,13 +119,16 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         Callback::from(move |scope: Scope| go(Route { scope, ..pinned.clone() }, HistoryMode::Replace))
     };
 
+    // Nothing found yet in an archive still being searched is not "no events match": the
+    // count and the empty message wait for the search to finish.
+    let awaiting = view.results.is_empty() && awaiting_archive_search(props, view);
     let search = SearchProps {
         query: AttrValue::from(props.route.query.clone()),
         scope: props.route.scope,
         found: view.results.len(),
         found_everywhere: view.tabs.first().map_or(0, |all| all.count),
         country: view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code))),
-        searching: view.searching(),
+        searching: view.searching() && !awaiting,
         on_query,
         on_scope,
     };
@@ -149,7 +152,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                         { country_tabs(tabs, t) }
                         <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
                             { topic(issue, view, t) }
-                            { event_list(props, view, &go, &shown, t) }
+                            { event_list(props, view, awaiting, &go, &shown, t) }
                         </div>
                     }
                 </section>
@@ -302,16 +305,13 @@ type Shown = UseStateHandle<(ListKey, usize)>;
 fn event_list(
     props: &ReleaseProps,
     view: &ReleaseView,
+    awaiting: bool,
     go: &(impl Fn(Route, HistoryMode) + Clone + 'static),
     shown: &Shown,
     t: &Messages,
 ) -> Html {
     if view.results.is_empty() {
-        // A search across an archive says nothing is found only once it has looked.
-        if view.scope == Scope::All
-            && view.searching()
-            && !archive_search_settled(&props.loaded, &props.route.query, view)
-        {
+        if awaiting {
             return Html::default();
         }
         let elsewhere = view.tabs.first().map_or(0, |all| all.count);
@@ -419,6 +419,11 @@ fn archive_needs(loaded: &Loaded, view: Option<&ReleaseView>, route: &Route) -> 
         needs.push(Need::Releases(releases));
     }
     needs
+}
+
+/// True while a search across a chunked archive is still reading what it set out to.
+fn awaiting_archive_search(props: &ReleaseProps, view: &ReleaseView) -> bool {
+    view.scope == Scope::All && view.searching() && !archive_search_settled(&props.loaded, &props.route.query, view)
 }
 
 /// True when a search across the archive has read every release it set out to.
