@@ -536,6 +536,9 @@ async function chunkedLoad(name) {
         .map((r) => ({ name: new URL(r.name).pathname, end: r.responseEnd, transfer: r.transferSize }));
       return { appMounted, firstCard, navigation: navigation?.transferSize ?? 0, resources };
     });
+    // The DOM goal holds whatever the archive's size: counted once the page has settled.
+    await settle(run.page);
+    const nodes = await run.page.evaluate(() => document.getElementsByTagName('*').length);
     const folder = `${SUB_PATH}${name}/`;
     const before = load.resources.filter((r) => r.end <= load.firstCard);
     const archiveBefore = before.filter((r) => r.name.startsWith(folder));
@@ -543,6 +546,7 @@ async function chunkedLoad(name) {
     return {
       appMounted: load.appMounted,
       firstCard: load.firstCard,
+      nodes,
       bytesBeforeFirstCard: load.navigation + sum(before),
       archiveBytesBeforeFirstCard: sum(archiveBefore),
       archiveFilesBeforeFirstCard: archiveBefore.map((r) => r.name.slice(folder.length)),
@@ -847,6 +851,10 @@ for (const c of results.chunked ?? []) {
       '',
       null,
     ],
+    (() => {
+      const nodes = m(c.loads, (r) => r.nodes);
+      return ['  DOM nodes after load', nodes == null ? 'n/a' : count(nodes), '< 4,000', nodes == null ? null : nodes < 4000];
+    })(),
   );
   for (const [query, runs] of Object.entries(c.searches)) {
     const timedOut = runs.filter((r) => r.timedOut).length;
