@@ -121,14 +121,15 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
 
     // Nothing found yet in an archive still being searched is not "no events match": the
     // count and the empty message wait for the search to finish.
-    let awaiting = view.results.is_empty() && awaiting_archive_search(props, view);
+    let awaiting = awaiting_archive_search(props, view);
+    let found_everywhere = view.tabs.first().map_or(0, |all| all.count);
     let search = SearchProps {
         query: AttrValue::from(props.route.query.clone()),
         scope: props.route.scope,
         found: view.results.len(),
-        found_everywhere: view.tabs.first().map_or(0, |all| all.count),
+        found_everywhere,
         country: view.country.as_deref().map(|code| AttrValue::from(country_name(code, t.code))),
-        searching: view.searching() && !awaiting,
+        searching: view.searching() && !(awaiting && found_everywhere == 0),
         on_query,
         on_scope,
     };
