@@ -339,58 +339,14 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
     Ok(manifest)
 }
 
-/// True when the text looks like a manifest rather than a bundle: an object with a
-/// `releases` or `search` key before its first array or object value. Bundles of every
-/// size pass through here, so it reads only the top level's first keys.
+/// True when the text looks like a manifest rather than a bundle: an object naming
+/// `releases` or `search` before its first array or object value. Bundles of every size
+/// pass through here, so only that head is read (a bundle's first structured value is its
+/// `issues`). A misjudged text still fails to parse, with that parser's message.
 pub fn is_manifest(text: &str) -> bool {
-    top_level_keys(text).into_iter().any(|key| key == "releases" || key == "search")
-}
-
-/// The keys of a JSON object's top level before the first array or object value: enough to
-/// tell a manifest (`format`, `releases`) from a bundle (`format`, `issues`) at once.
-fn top_level_keys(text: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
-    let Some(mut rest) = text.strip_prefix('{') else { return Vec::new() };
-    let mut keys = Vec::new();
-    loop {
-        rest = rest.trim_start();
-        let Some(after_quote) = rest.strip_prefix('"') else { return keys };
-        let Some(end) = after_quote.find('"') else { return keys };
-        keys.push(after_quote[..end].to_owned());
-        rest = after_quote[end + 1..].trim_start();
-        let Some(value) = rest.strip_prefix(':') else { return keys };
-        let value = value.trim_start();
-        // A structured value may be megabytes long: the key before it decides.
-        if value.starts_with('[') || value.starts_with('{') {
-            return keys;
-        }
-        let value = match value.strip_prefix('"') {
-            Some(string) => match string_end(string) {
-                Some(end) => &string[end..],
-                None => return keys,
-            },
-            None => value,
-        };
-        match value.find([',', '}']) {
-            Some(end) if value[end..].starts_with(',') => rest = &value[end + 1..],
-            _ => return keys,
-        }
-    }
-}
-
-/// The byte offset just past the closing quote of a JSON string whose opening quote is
-/// already consumed.
-fn string_end(string: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (at, c) in string.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Some(at + 1),
-            _ => {}
-        }
-    }
-    None
+    let Some(object) = text.trim_start_matches('\u{feff}').trim_start().strip_prefix('{') else { return false };
+    let head = object.split(['{', '[']).next().unwrap_or_default();
+    head.contains("\"releases\"") || head.contains("\"search\"")
 }
 
 /// A relative path that stays inside the archive folder and needs no escaping in a URL.
@@ -600,11 +556,13 @@ mod tests {
     }
 
     #[test]
-    fn top_level_keys_stop_at_the_first_structured_value() {
-        assert_eq!(top_level_keys(r#" {"format": 1, "issues": [{"releases": 1}]}"#), ["format", "issues"]);
-        assert_eq!(top_level_keys("\u{feff}{\"format\":1,\"releases\":[]}"), ["format", "releases"]);
-        assert_eq!(top_level_keys(r#"{"title": "a \" b", "releases": []}"#), ["title", "releases"]);
-        assert!(top_level_keys("not json").is_empty());
-        assert!(top_level_keys("{\"unterminated").is_empty());
+    fn a_manifest_is_told_from_a_bundle_by_its_head() {
+        assert!(!is_manifest(r#" {"format": 1, "issues": [{"releases": 1}]}"#));
+        assert!(is_manifest("\u{feff}{\"format\":1,\"releases\":[]}"));
+        assert!(is_manifest(r#"{"title": "a \" b", "search": {}}"#));
+        assert!(!is_manifest(r#"{"title": "\"releases\" later", "issues": []}"#));
+        assert!(!is_manifest(r#"["releases"]"#));
+        assert!(!is_manifest("not json"));
+        assert!(!is_manifest("{\"unterminated"));
     }
 }
