@@ -21,7 +21,7 @@ pub struct Tab {
 pub struct ReleaseView {
     /// Index of the release on screen in `bundle.issues`.
     pub issue: usize,
-    /// Releases for the picker, newest first (indexes into `bundle.issues`).
+    /// Every release, newest first, one language version each (indexes into `bundle.issues`).
     pub releases: Vec<usize>,
     pub tabs: Vec<Tab>,
     /// The selected tab's country; `None` for "All".
@@ -80,6 +80,27 @@ pub fn releases_newest_first(bundle: &Bundle, lang: &str) -> Vec<usize> {
         }
     }
     chosen
+}
+
+/// What the release picker lists, newest first, as (release index, stands for its year):
+/// every release of the year on screen, and one entry per other year, its newest release,
+/// labelled with the year. An archive of any length then adds one option a year, not one a
+/// release, and the rest of a year is a choice away.
+pub fn picker_entries(bundle: &Bundle, view: &ReleaseView) -> Vec<(usize, bool)> {
+    let year_on_screen = bundle.issues[view.issue].year;
+    let mut entries: Vec<(usize, bool)> = Vec::new();
+    let mut previous_year = None;
+    // `releases` is newest first, so a year's releases are side by side.
+    for &index in &view.releases {
+        let year = bundle.issues[index].year;
+        if year == year_on_screen {
+            entries.push((index, false));
+        } else if previous_year != Some(year) {
+            entries.push((index, true));
+        }
+        previous_year = Some(year);
+    }
+    entries
 }
 
 /// Finds an event by id.
@@ -313,6 +334,21 @@ mod tests {
         assert_eq!(tab_counts(&view), [(None, 10), (Some("az"), 1), (Some("kz"), 4), (Some("kg"), 1), (Some("ru"), 4)]);
         assert_eq!(view.results.len(), 10);
         assert!(view.notices.is_empty());
+    }
+
+    #[test]
+    fn the_picker_lists_the_year_on_screen_and_one_entry_per_other_year() {
+        let mut bundle = Bundle::default();
+        for (year, number) in [(2025, 2), (2024, 24), (2025, 1), (2023, 9), (2024, 23), (2023, 8)] {
+            let mut issue = two_releases().issues[1].clone();
+            (issue.year, issue.number) = (year, number);
+            issue.events.clear();
+            bundle.issues.push(issue);
+        }
+        let entries = |fragment: &str| picker_entries(&bundle, &view(&bundle, fragment));
+        assert_eq!(entries(""), [(0, false), (2, false), (1, true), (3, true)]);
+        assert_eq!(entries("#release=2024-23"), [(0, true), (1, false), (4, false), (3, true)]);
+        assert_eq!(entries("#release=2023-8"), [(0, true), (1, true), (3, false), (5, false)]);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use crate::core::i18n::Messages;
 use crate::core::model::{Bundle, Issue};
 use crate::core::route::{ReleaseKey, Route, Scope};
-use crate::core::view::{country_name, format_period, release_key, release_view_in_archive, Notice, ReleaseView};
+use crate::core::view::{
+    country_name, format_period, picker_entries, release_key, release_view_in_archive, Notice, ReleaseView,
+};
 use crate::ui::app::{Navigate, Need, ARCHIVE_SEARCH_PAGE};
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::card::EventCard;
@@ -169,16 +171,21 @@ fn page_title(bundle: &Bundle, view: &ReleaseView, t: &Messages) -> String {
     (t.page_title)(issue.number, &format_period(&issue.period.from, &issue.period.to), &country)
 }
 
-/// One entry per release (in the reader's language where the bundle has it).
+/// The releases of the year on screen and, for each other year, its newest release labelled
+/// with the year (in the reader's language where the bundle has it).
 fn release_picker(bundle: &Bundle, view: &ReleaseView, onchange: Callback<Event>, t: &Messages) -> Html {
     html! {
         <div class="release-picker">
             <label for="release-picker">{ t.release_label }</label>
             <select id="release-picker" {onchange}>
-                { for view.releases.iter().map(|&index| {
+                { for picker_entries(bundle, view).into_iter().map(|(index, stands_for_year)| {
                     let issue = &bundle.issues[index];
                     let key = release_key(issue).to_string();
-                    let label = (t.release_option)(issue.number, &format_period(&issue.period.from, &issue.period.to));
+                    let label = if stands_for_year {
+                        issue.year.to_string()
+                    } else {
+                        (t.release_option)(issue.number, &format_period(&issue.period.from, &issue.period.to))
+                    };
                     html! { <option key={index} value={key} selected={index == view.issue}>{ label }</option> }
                 }) }
             </select>
