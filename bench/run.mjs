@@ -769,7 +769,7 @@ const rows = [
   ['  the same files gzip -9 (a server compressing as it sends)', `${kb(appGzip9)} (${kb(sizes.wasm.gzip)} + ${kb(sizes.js.gzip)} + ${kb(sizes.css.gzip)})`, '', null],
   ['  as Chromium transferred them (headers included)', kb(m(results.sample, transferred)), '', null],
   ['Sample bundle (1 release, 10 events)', `${kb(results.bundles.sample.bytes)}, ${kb(results.bundles.sample.gzip)} gzip`, '', null],
-  [`Archive bundle (${results.archive[0]?.parse.releases} releases, ${count(events ?? 0)} events)`, `${mb(results.bundles.archive.bytes)}, ${mb(results.bundles.archive.gzip)} gzip`, '', null],
+  [`Archive bundle (${results.archive[0]?.parse.releases} releases${events == null ? '' : `, ${count(events)} events`})`, `${mb(results.bundles.archive.bytes)}, ${mb(results.bundles.archive.gzip)} gzip`, '', null],
   ['First card, sample', ms(sampleCard), '≤ 400 ms', sampleCard <= 400],
   ['  app started (wasm running, loading state shown)', ms(m(results.sample, (r) => r.load.appMounted)), '', null],
   ['  sample received (bundle responseEnd)', ms(m(results.sample, (r) => r.load.bundleReceived)), '', null],
