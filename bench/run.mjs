@@ -177,6 +177,23 @@ const PROBE = `(() => {
 
   const probe = (window.__probe = { armed: false });
   probe.arm = () => Object.assign(probe, { armed: true, start: null, last: null, painted: null, seq: 0, status: false, panel: false, mutations: 0 });
+  // A heartbeat that notices the main thread being busy: a long task (parsing a manifest or
+  // a batch of release files) changes nothing in the DOM and may make no request, so without
+  // it a page still working looks settled once the task ends. Started by the chunked search
+  // runs only, to keep its timer out of the other measurements.
+  probe.watchBusy = () => {
+    probe.beat = performance.now();
+    probe.busy = 0;
+    setInterval(() => {
+      const now = performance.now();
+      if (now - probe.beat > 100) probe.busy = now;
+      probe.beat = now;
+    }, 25);
+  };
+  probe.lastBusy = () => {
+    const now = performance.now();
+    return Math.max(probe.busy ?? 0, now - (probe.beat ?? now) > 100 ? now : 0);
+  };
   const started = (event) => { if (probe.armed && probe.start === null) probe.start = event.timeStamp; };
   for (const type of ['keydown', 'beforeinput', 'input', 'mousedown']) addEventListener(type, started, true);
   new MutationObserver((records) => {
@@ -559,14 +576,16 @@ async function chunkedLoad(name) {
   }
 }
 
-/** Resolves once the page has not changed for NETWORK_QUIET_MS (its last change painted) and
- *  no request has been open for as long; `at`: when the last change was painted, in ms
+/** Resolves once the page has not changed for NETWORK_QUIET_MS (its last change painted),
+ *  its main thread has not been busy for as long, and no request has been open for as long; `at`: when the last change was painted, in ms
  *  after navigation. */
 async function networkSettled(page) {
   const begun = Date.now();
   for (;;) {
-    const probe = await page.evaluate(() => ({ last: window.__probe.last, painted: window.__probe.painted, now: performance.now() }));
-    const pageQuiet = probe.last !== null && probe.painted !== null && probe.now - probe.last >= NETWORK_QUIET_MS;
+    const probe = await page.evaluate(() => ({
+      last: window.__probe.last, painted: window.__probe.painted, busy: window.__probe.lastBusy(), now: performance.now(),
+    }));
+    const pageQuiet = probe.last !== null && probe.painted !== null && probe.now - Math.max(probe.last, probe.busy) >= NETWORK_QUIET_MS;
     const networkQuiet = served.inflight === 0 && Date.now() - served.lastDone >= NETWORK_QUIET_MS;
     if (pageQuiet && networkQuiet) return { at: probe.painted, timedOut: false };
     if (Date.now() - begun > SEARCH_LIMIT_MS) return { at: probe.painted, timedOut: true };
@@ -582,7 +601,7 @@ async function chunkedSearch(name, query) {
   const { page } = run;
   try {
     await page.goto(chunkedUrl(name, `#q=${encodeURIComponent(query)}&scope=all`), { waitUntil: 'commit', timeout: LOAD_LIMIT_MS });
-    await page.evaluate(() => window.__probe.arm());
+    await page.evaluate(() => { window.__probe.arm(); window.__probe.watchBusy(); });
     const settled = await networkSettled(page);
     const shown = await page.evaluate(() => {
       const text = (selector) => document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
