@@ -105,9 +105,12 @@ impl InFlight {
     }
 }
 
+/// What [`fetch_all`] hands the texts to: boxed, so that its callers share one copy of it.
+type Fetched = Box<dyn FnOnce(Vec<Result<String, LoadError>>)>;
+
 /// Fetches the texts at `urls` at once and hands them, in order, to `done` when the last
 /// one is here (so the page redraws once for a batch of files, not once per file).
-fn fetch_all(urls: Vec<String>, done: impl FnOnce(Vec<Result<String, LoadError>>) + 'static) {
+fn fetch_all(urls: Vec<String>, done: Fetched) {
     if urls.is_empty() {
         return done(Vec::new());
     }
@@ -304,16 +307,19 @@ fn fetch_needed(
             let manifest = archive.manifest.clone();
             let urls: Vec<String> =
                 wanted.iter().map(|&at| archive::resolve(&archive.url, &manifest.releases[at].file)).collect();
-            fetch_all(urls.clone(), move |texts| {
-                in_flight.borrow_mut().releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
-                let releases = (wanted.iter().zip(&urls).zip(texts))
-                    .map(|((&at, url), text)| {
-                        let issue = text.and_then(|text| release_from_text(url, &text, &manifest.releases[at]));
-                        (at, issue.map_err(Rc::new))
-                    })
-                    .collect();
-                dispatch.dispatch(Change::Arrived { id, releases });
-            });
+            fetch_all(
+                urls.clone(),
+                Box::new(move |texts| {
+                    in_flight.borrow_mut().releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
+                    let releases = (wanted.iter().zip(&urls).zip(texts))
+                        .map(|((&at, url), text)| {
+                            let issue = text.and_then(|text| release_from_text(url, &text, &manifest.releases[at]));
+                            (at, issue.map_err(Rc::new))
+                        })
+                        .collect();
+                    dispatch.dispatch(Change::Arrived { id, releases });
+                }),
+            );
         }
         Need::SearchMore => dispatch.dispatch(Change::SearchMore { id }),
         Need::Search { query, versions } => {
@@ -335,32 +341,37 @@ fn fetch_needed(
                 .iter()
                 .map(|&shard| archive::resolve(&archive.url, &archive::shard_file(&manifest.search.files, shard)))
                 .collect();
-            fetch_all(urls.clone(), move |texts| {
-                let mut failure = None;
-                for ((&shard, url), text) in missing.iter().zip(&urls).zip(texts) {
-                    match text.and_then(|text| shard_from_text(url, &text, &manifest, shard)) {
-                        Ok(postings) => in_flight.borrow_mut().shards.push((id, shard, Rc::new(postings))),
-                        Err(error) => failure = Some(Rc::new(error)),
+            fetch_all(
+                urls.clone(),
+                Box::new(move |texts| {
+                    let mut failure = None;
+                    for ((&shard, url), text) in missing.iter().zip(&urls).zip(texts) {
+                        match text.and_then(|text| shard_from_text(url, &text, &manifest, shard)) {
+                            Ok(postings) => in_flight.borrow_mut().shards.push((id, shard, Rc::new(postings))),
+                            Err(error) => failure = Some(Rc::new(error)),
+                        }
                     }
-                }
-                let state = match failure {
-                    Some(error) => SearchState::Failed(error),
-                    None => {
-                        let flights = in_flight.borrow();
-                        let count = manifest.search.shards;
-                        let postings =
-                            |gram: &str| flights.shard(id, archive::shard_of(gram, count)).and_then(|p| p.get(gram));
-                        // In increasing order.
-                        let candidates = index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
-                        // In the view's order (newest first), one language version of each.
-                        let releases: Vec<usize> =
-                            searched.iter().copied().filter(|at| candidates.binary_search(at).is_ok()).collect();
-                        let wanted = releases.len().min(ARCHIVE_SEARCH_PAGE);
-                        SearchState::Candidates { releases: Rc::new(releases), wanted }
-                    }
-                };
-                dispatch.dispatch(Change::Search { id, search: search(state), start: false });
-            });
+                    let state = match failure {
+                        Some(error) => SearchState::Failed(error),
+                        None => {
+                            let flights = in_flight.borrow();
+                            let count = manifest.search.shards;
+                            let postings = |gram: &str| {
+                                flights.shard(id, archive::shard_of(gram, count)).and_then(|p| p.get(gram))
+                            };
+                            // In increasing order.
+                            let candidates =
+                                index_query.candidates(manifest.releases.len(), postings).unwrap_or_default();
+                            // In the view's order (newest first), one language version of each.
+                            let releases: Vec<usize> =
+                                searched.iter().copied().filter(|at| candidates.binary_search(at).is_ok()).collect();
+                            let wanted = releases.len().min(ARCHIVE_SEARCH_PAGE);
+                            SearchState::Candidates { releases: Rc::new(releases), wanted }
+                        }
+                    };
+                    dispatch.dispatch(Change::Search { id, search: search(state), start: false });
+                }),
+            );
         }
     }
 }
