@@ -577,8 +577,8 @@ async function chunkedLoad(name) {
 }
 
 /** Resolves once the page has not changed for NETWORK_QUIET_MS (its last change painted),
- *  its main thread has not been busy for as long, and no request has been open for as long; `at`: when the last change was painted, in ms
- *  after navigation. */
+ *  its main thread has not been busy for as long, and no request has been open for as
+ *  long; `at`: when the last change was painted, in ms after navigation. */
 async function networkSettled(page) {
   const begun = Date.now();
   for (;;) {
