@@ -11,7 +11,7 @@ use caricc_viewer::core::archive::{parse_manifest, parse_shard, shard_file, shar
 use caricc_viewer::core::bundle::{parse_bundle, to_json};
 use caricc_viewer::core::check::check_bundle;
 use caricc_viewer::core::import::{decode_release_bytes, import_release, ImportOptions};
-use caricc_viewer::core::json_path::{offset_of, path_at};
+use caricc_viewer::core::json_path::{fault_offset, offset_of, path_at};
 use caricc_viewer::core::model::{Bundle, Event};
 use caricc_viewer::core::route::Route;
 use caricc_viewer::core::search::{highlight, searchable_text, Query, SearchIndex};
@@ -317,7 +317,8 @@ fn tracked_path(text: &str) -> Option<String> {
 /// of the wrong shape.
 fn scanned_path(text: &str) -> Option<String> {
     let error = serde_json::from_str::<Bundle>(text).err()?;
-    error.is_data().then(|| path_at(text, offset_of(text, error.line(), error.column())))
+    let at = fault_offset(text, &error.to_string(), offset_of(text, error.line(), error.column()));
+    error.is_data().then(|| path_at(text, at))
 }
 
 /// The bundle's types with serde's derived decoders: what the viewer's own decoding
@@ -440,12 +441,41 @@ mod derived {
 
 /// What decoding `text` gives, as text: the bundle (its Debug form: the mirror's types have
 /// the same names and fields) or the error message with its position.
+/// Two differences are allowed, as the viewer reads any value and then says what is wrong
+/// with it: an array or object in the wrong place is reported further on, where serde_json
+/// stopped reading (`fault_offset` finds the bracket again, for the JSON path and here), and
+/// a wrong string is quoted with fewer escapes (`core::decode::Escaped`, tested there), so
+/// quoted strings are compared as `"…"`.
 fn decoded_by_viewer(text: &str) -> Result<String, String> {
-    serde_json::from_str::<Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+    serde_json::from_str::<Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| {
+        let message = error.to_string();
+        let reported = offset_of(text, error.line(), error.column());
+        let at = fault_offset(text, &message, reported);
+        let message = match message.rsplit_once(" at line ") {
+            // At a bracket, so on a character's boundary.
+            Some((head, _)) if at != reported => {
+                let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+                let line = text[..at].matches('\n').count() + 1;
+                format!("{head} at line {line} column {}", at - line_start)
+            }
+            _ => message,
+        };
+        without_quoted_string(&message)
+    })
 }
 
 fn decoded_by_derive(text: &str) -> Result<String, String> {
-    serde_json::from_str::<derived::Bundle>(text).map(|bundle| format!("{bundle:?}")).map_err(|error| error.to_string())
+    serde_json::from_str::<derived::Bundle>(text)
+        .map(|bundle| format!("{bundle:?}"))
+        .map_err(|error| without_quoted_string(&error.to_string()))
+}
+
+/// `invalid type: string "…", expected …`, whatever the string.
+fn without_quoted_string(message: &str) -> String {
+    match (message.strip_prefix("invalid type: string \""), message.rfind("\", expected ")) {
+        (Some(_), Some(end)) => format!("invalid type: string \"…{}", &message[end..]),
+        _ => message.to_owned(),
+    }
 }
 
 #[test]

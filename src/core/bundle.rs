@@ -126,7 +126,8 @@ fn describe(text: &str, error: serde_json::Error) -> DecodeError {
     if error.is_data() {
         // Decoding stops right at (or just after) the value at fault: the path at that point
         // is the one serde reports, e.g. `$.issues[0].events[3].title`.
-        let path = json_path::path_at(text, json_path::offset_of(text, error.line(), error.column()));
+        let at = json_path::fault_offset(text, &message, json_path::offset_of(text, error.line(), error.column()));
+        let path = json_path::path_at(text, at);
         return DecodeError::Shape { path, message };
     }
     DecodeError::Syntax { line: error.line(), column: error.column(), message }

@@ -4,10 +4,16 @@
 //! compiles a copy of its sequence and map reading for every `Vec` and struct of them:
 //! for the ten types of the bundle, 7 KB gzipped more of the viewer's WebAssembly than
 //! this. Here each type only lists its fields ([`Record`]), and one visitor fills any of
-//! them. It behaves as the derived code does, error messages included: unknown fields
-//! are skipped, a repeated field is a `duplicate field`, a field without a default is a
-//! `missing field`, and a struct may be written as a JSON array of its fields in order
-//! (as serde allows), which the property tests check against derived decoders.
+//! them, reading whatever value comes and saying itself what is wrong with it. It behaves
+//! as the derived code does, error messages included: unknown fields are skipped, a
+//! repeated field is a `duplicate field`, a field without a default is a `missing field`,
+//! a value of the wrong type is `invalid type: string "15", expected u32`, and a struct may
+//! be written as a JSON array of its fields in order (as serde allows), which the property
+//! tests check against derived decoders. Two differences: a wrong string is quoted with
+//! only what would hide or reorder text escaped (serde escapes as Rust's `Debug` does,
+//! whose Unicode tables the viewer would carry for this alone), and an array or object
+//! where something else belongs is reported where serde_json stopped reading, past its
+//! bracket (`json_path::fault_offset` finds the bracket for the JSON path).
 
 use crate::core::archive::{GramList, Manifest, ReleaseEntry, SearchShards, Shard};
 use crate::core::model::{
@@ -73,59 +79,207 @@ impl<'de> DeserializeSeed<'de> for Slot<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        // Every slot reads whatever value is there and says itself what is wrong with it:
+        // serde's typed readers would format a wrong string with `Debug`, whose escaping
+        // tables cost the viewer 0.7 KB gzipped.
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Slot<'_> {
+    /// What the slot holds, as serde's messages name it.
+    fn expected(&self) -> String {
         match self {
-            Slot::Text(to) => *to = String::deserialize(deserializer)?,
-            Slot::MaybeText(to) => *to = Option::deserialize(deserializer)?,
-            Slot::Count(to) => *to = u32::deserialize(deserializer)?,
-            Slot::MaybeCount(to) => *to = Option::deserialize(deserializer)?,
-            Slot::Year(to) => *to = i32::deserialize(deserializer)?,
-            Slot::Texts(to) => *to = Vec::deserialize(deserializer)?,
-            Slot::Counts(to) => *to = Vec::deserialize(deserializer)?,
-            Slot::Record(record) => {
-                deserializer.deserialize_struct(record.name(), &[], RecordVisitor(record))?;
-            }
-            Slot::Records(records) => deserializer.deserialize_seq(RecordsVisitor(records))?,
-            Slot::Json(to) => *to = deserializer.deserialize_any(CompactVisitor)?,
+            Slot::Text(_) | Slot::MaybeText(_) => "a string".into(),
+            Slot::Count(_) | Slot::MaybeCount(_) => "u32".into(),
+            Slot::Year(_) => "i32".into(),
+            Slot::Texts(_) | Slot::Counts(_) | Slot::Records(_) => "a sequence".into(),
+            Slot::Record(record) => format!("struct {}", record.name()),
+            Slot::Json(_) => "a JSON value".into(),
+        }
+    }
+
+    /// A value of the wrong kind: `invalid type: string "15", expected u32`.
+    fn wrong<E: de::Error>(&self, found: fmt::Arguments) -> E {
+        E::custom(format_args!("invalid type: {found}, expected {}", self.expected()))
+    }
+
+    /// A whole number, where a count or year may go.
+    fn number<E, N>(self, value: N) -> Result<(), E>
+    where
+        E: de::Error,
+        N: fmt::Display + Copy + TryInto<u32> + TryInto<i32>,
+    {
+        let out_of_range =
+            |expected: &str| E::custom(format_args!("invalid value: integer `{value}`, expected {expected}"));
+        match self {
+            Slot::Count(to) => *to = value.try_into().map_err(|_| out_of_range("u32"))?,
+            Slot::MaybeCount(to) => *to = Some(value.try_into().map_err(|_| out_of_range("u32"))?),
+            Slot::Year(to) => *to = value.try_into().map_err(|_| out_of_range("i32"))?,
+            Slot::Json(to) => *to = value.to_string(),
+            other => return Err(other.wrong(format_args!("integer `{value}`"))),
         }
         Ok(())
     }
 }
 
-/// Fills a record from a JSON object (or array).
-struct RecordVisitor<'a>(&'a mut dyn Record);
-
-impl<'de> Visitor<'de> for RecordVisitor<'_> {
+impl<'de> Visitor<'de> for Slot<'_> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        write!(formatter, "struct {}", self.0.name())
+        formatter.write_str(&self.expected())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let fields = self.0.fields();
-        let mut seen = vec![false; fields.len()];
-        while let Some(key) = map.next_key_seed(FieldName(fields))? {
-            let Some(index) = key else {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            };
-            if seen[index] {
-                return Err(de::Error::duplicate_field(fields[index].0));
-            }
-            map.next_value_seed(self.0.slot(index))?;
-            seen[index] = true;
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<(), E> {
+        match self {
+            Slot::Json(to) => *to = value.to_string(),
+            other => return Err(other.wrong(format_args!("boolean `{value}`"))),
         }
-        match fields.iter().zip(&seen).find(|((_, presence), seen)| *presence == Required && !**seen) {
-            Some(((name, _), _)) => Err(de::Error::missing_field(name)),
-            None => Ok(()),
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
+        self.number(value)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
+        self.number(value)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
+        // As serde_json writes a number it has read (JSON has no infinities or NaN).
+        let written =
+            serde_json::Number::from_f64(value).map_or_else(|| "null".to_owned(), |number| number.to_string());
+        match self {
+            Slot::Json(to) => *to = written,
+            other => return Err(other.wrong(format_args!("floating point `{written}`"))),
         }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
+        match self {
+            Slot::Text(to) => *to = value.to_owned(),
+            Slot::MaybeText(to) => *to = Some(value.to_owned()),
+            Slot::Json(to) => *to = json_string(value),
+            other => return Err(other.wrong(format_args!("string \"{}\"", Escaped(value)))),
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        match self {
+            Slot::MaybeText(to) => *to = None,
+            Slot::MaybeCount(to) => *to = None,
+            Slot::Json(to) => *to = "null".to_owned(),
+            other => return Err(other.wrong(format_args!("null"))),
+        }
+        Ok(())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let fields = self.0.fields();
-        for (index, (_, presence)) in fields.iter().enumerate() {
-            if seq.next_element_seed(self.0.slot(index))?.is_none() && *presence == Required {
-                return Err(de::Error::invalid_length(index, &Elements(self.0.name(), fields.len())));
+        match self {
+            Slot::Texts(to) => {
+                let mut text = String::new();
+                while seq.next_element_seed(Slot::Text(&mut text))?.is_some() {
+                    to.push(std::mem::take(&mut text));
+                }
+            }
+            Slot::Counts(to) => {
+                let mut count = 0;
+                while seq.next_element_seed(Slot::Count(&mut count))?.is_some() {
+                    to.push(count);
+                }
+            }
+            Slot::Records(records) => while seq.next_element_seed(Element(&mut *records))?.is_some() {},
+            // A struct may be written as the array of its fields, in order (as serde allows).
+            Slot::Record(record) => {
+                let fields = record.fields();
+                for (index, (_, presence)) in fields.iter().enumerate() {
+                    if seq.next_element_seed(record.slot(index))?.is_none() && *presence == Required {
+                        return Err(de::Error::invalid_length(index, &Elements(record.name(), fields.len())));
+                    }
+                }
+            }
+            Slot::Json(to) => {
+                let mut written = Vec::new();
+                let mut item = String::new();
+                while seq.next_element_seed(Slot::Json(&mut item))?.is_some() {
+                    written.push(std::mem::take(&mut item));
+                }
+                *to = format!("[{}]", written.join(","));
+            }
+            other => return Err(other.wrong(format_args!("sequence"))),
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match self {
+            Slot::Record(record) => {
+                let fields = record.fields();
+                let mut seen = vec![false; fields.len()];
+                while let Some(key) = map.next_key_seed(FieldName(fields))? {
+                    let Some(index) = key else {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    };
+                    if seen[index] {
+                        return Err(de::Error::duplicate_field(fields[index].0));
+                    }
+                    map.next_value_seed(record.slot(index))?;
+                    seen[index] = true;
+                }
+                if let Some(((name, _), _)) =
+                    fields.iter().zip(&seen).find(|((_, presence), seen)| *presence == Required && !**seen)
+                {
+                    return Err(de::Error::missing_field(name));
+                }
+            }
+            Slot::Json(to) => {
+                // A `Value` keeps an object's members in a sorted map: keys in order, and the
+                // last value of a repeated key.
+                let mut members: Vec<(String, String)> = Vec::new();
+                let (mut key, mut value) = (String::new(), String::new());
+                while map.next_key_seed(Slot::Text(&mut key))?.is_some() {
+                    map.next_value_seed(Slot::Json(&mut value))?;
+                    let (key, value) = (std::mem::take(&mut key), std::mem::take(&mut value));
+                    match members.binary_search_by(|(other, _)| other.as_str().cmp(&key)) {
+                        Ok(at) => members[at].1 = value,
+                        Err(at) => members.insert(at, (key, value)),
+                    }
+                }
+                let written: Vec<String> =
+                    members.iter().map(|(key, value)| format!("{}:{value}", json_string(key))).collect();
+                *to = format!("{{{}}}", written.join(","));
+            }
+            other => return Err(other.wrong(format_args!("map"))),
+        }
+        Ok(())
+    }
+}
+
+/// A string in a message, escaped as Rust's `Debug` escapes it (which serde's messages
+/// use) for everything a bundle can hold that would hide or reorder text: quotes,
+/// backslashes, control characters, zero-width and direction marks.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        use fmt::Write;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\\' => write!(formatter, "\\{c}")?,
+                '\n' => formatter.write_str("\\n")?,
+                '\r' => formatter.write_str("\\r")?,
+                '\t' => formatter.write_str("\\t")?,
+                '\0' => formatter.write_str("\\0")?,
+                c if c.is_control()
+                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
+                {
+                    write!(formatter, "\\u{{{:x}}}", c as u32)?
+                }
+                c => formatter.write_char(c)?,
             }
         }
         Ok(())
@@ -141,22 +295,6 @@ impl de::Expected for Elements {
             1 => write!(formatter, "struct {} with 1 element", self.0),
             count => write!(formatter, "struct {} with {count} elements", self.0),
         }
-    }
-}
-
-/// Fills a `Vec` of records from a JSON array.
-struct RecordsVisitor<'a>(&'a mut dyn Records);
-
-impl<'de> Visitor<'de> for RecordsVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a sequence")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Element(&mut *self.0))?.is_some() {}
-        Ok(())
     }
 }
 
@@ -179,7 +317,7 @@ impl<'de> DeserializeSeed<'de> for FieldName {
     type Value = Option<usize>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
-        deserializer.deserialize_identifier(self)
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -231,74 +369,6 @@ deserialize_with_record!(
     Shard,
     GramList
 );
-
-/// A JSON value written back as compact JSON exactly as serde_json writes a
-/// `serde_json::Value` it has read, without building one: a `Value`, its map and its
-/// printing cost the viewer 4.8 KB gzipped for this one message.
-struct Compact(String);
-
-impl<'de> Deserialize<'de> for Compact {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(CompactVisitor).map(Compact)
-    }
-}
-
-struct CompactVisitor;
-
-impl<'de> Visitor<'de> for CompactVisitor {
-    type Value = String;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<String, E> {
-        Ok(value.to_string())
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<String, E> {
-        // As a `Value` holds it: a number when finite, else null.
-        Ok(serde_json::Number::from_f64(value).map_or_else(|| "null".to_owned(), |number| number.to_string()))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<String, E> {
-        Ok(json_string(value))
-    }
-
-    fn visit_unit<E>(self) -> Result<String, E> {
-        Ok("null".to_owned())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<String, A::Error> {
-        let mut written = Vec::new();
-        while let Some(Compact(item)) = items.next_element()? {
-            written.push(item);
-        }
-        Ok(format!("[{}]", written.join(",")))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<String, A::Error> {
-        // A `Value` keeps an object's members in a sorted map: keys in order, and the last
-        // value of a repeated key.
-        let mut members: Vec<(String, String)> = Vec::new();
-        while let Some((key, Compact(value))) = entries.next_entry::<String, Compact>()? {
-            match members.binary_search_by(|(other, _)| other.as_str().cmp(&key)) {
-                Ok(at) => members[at].1 = value,
-                Err(at) => members.insert(at, (key, value)),
-            }
-        }
-        let written: Vec<String> = members.iter().map(|(key, value)| format!("{}:{value}", json_string(key))).collect();
-        Ok(format!("{{{}}}", written.join(",")))
-    }
-}
 
 /// A string as a JSON string literal.
 fn json_string(text: &str) -> String {
@@ -732,5 +802,55 @@ impl Record for GramList {
             0 => Slot::Text(&mut self.gram),
             _ => Slot::Counts(&mut self.releases),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_string_is_quoted_with_what_would_hide_or_reorder_text_escaped() {
+        let quoted = |text: &str| Escaped(text).to_string();
+        assert_eq!(quoted("15"), "15");
+        assert_eq!(quoted("Алматы \"ok\" \\"), "Алматы \\\"ok\\\" \\\\");
+        assert_eq!(quoted("a\nb\tc\r\0\u{1b}[2J"), "a\\nb\\tc\\r\\0\\u{1b}[2J");
+        assert_eq!(quoted("\u{202e}kz\u{200b}\u{feff}\u{2066}"), "\\u{202e}kz\\u{200b}\\u{feff}\\u{2066}");
+        // The same as Rust's `Debug` (serde's quoting) for all of these.
+        for text in ["15", "Алматы \"ok\" \\", "a\nb\tc\r\0\u{1b}[2J", "\u{202e}kz\u{200b}\u{feff}\u{2066}"] {
+            assert_eq!(format!("\"{}\"", quoted(text)), format!("{text:?}"));
+        }
+    }
+
+    #[test]
+    fn wrong_values_are_named_as_serde_names_them() {
+        let error = |json: &str| serde_json::from_str::<Period>(json).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"from": 1, "to": "b"}"#),
+            "invalid type: integer `1`, expected a string at line 1 column 10"
+        );
+        // Inside the bracket, one column later than serde's typed readers say (see
+        // `json_path::fault_offset`).
+        assert_eq!(
+            error(r#"{"from": [], "to": "b"}"#),
+            "invalid type: sequence, expected a string at line 1 column 11"
+        );
+        assert_eq!(
+            error(r#"{"from": 1.5}"#),
+            "invalid type: floating point `1.5`, expected a string at line 1 column 12"
+        );
+        let error = |json: &str| serde_json::from_str::<ReleaseEntry>(json).unwrap_err().to_string();
+        assert_eq!(error(r#"{"number": "15"}"#), "invalid type: string \"15\", expected u32 at line 1 column 15");
+        assert_eq!(error(r#"{"number": -1}"#), "invalid value: integer `-1`, expected u32 at line 1 column 13");
+        assert_eq!(
+            error(r#"{"year": 3000000000}"#),
+            "invalid value: integer `3000000000`, expected i32 at line 1 column 19"
+        );
+        assert_eq!(
+            error(r#"{"period": true}"#),
+            "invalid type: boolean `true`, expected struct Period at line 1 column 15"
+        );
+        assert_eq!(error(r#"{"lang": null}"#), "invalid type: null, expected a string at line 1 column 13");
+        assert_eq!(error("[]"), "invalid length 0, expected struct ReleaseEntry with 6 elements at line 1 column 2");
     }
 }

@@ -29,6 +29,25 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     line_start.saturating_add(column).min(text.len())
 }
 
+/// Where serde_json reports a decoding error `message` at byte `offset` (see [`offset_of`])
+/// as its typed readers did: for an array or object where something else belongs, at its
+/// opening bracket. Decoding reads any value and then says what is wrong with it, and
+/// serde_json has read on by then, past the bracket, white space and an empty array's or
+/// object's closing bracket (or an array's first comma): this steps back over them. Any
+/// other error stays where it is.
+pub fn fault_offset(text: &str, message: &str, offset: usize) -> usize {
+    if !(message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map")) {
+        return offset;
+    }
+    let read = text.get(..offset).unwrap_or(text).trim_end();
+    // An array's end reads a `,` and the white space after it too (then fails).
+    let open = read.strip_suffix([']', '}', ',']).unwrap_or(read).trim_end();
+    match open.strip_suffix(['[', '{']) {
+        Some(before) => before.len(),
+        None => offset,
+    }
+}
+
 /// The JSONPath of the value that the first `offset` bytes of `text` end in, in the form
 /// serde reports it: an object's key counts from its `:` on (before that, the position is
 /// in the object itself, as for `duplicate field` or `missing field`), and an array's
