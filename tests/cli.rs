@@ -456,14 +456,28 @@ fn a_bad_bundle_leaves_the_archive_byte_for_byte_as_it_was() {
 fn synth_split_writes_what_split_makes_of_the_synthetic_bundle() {
     let dir = tempfile::tempdir().unwrap();
     let (bundle, split, direct) = (dir.path().join("b.json"), dir.path().join("split"), dir.path().join("direct"));
-    assert!(run(&["synth", "30", "--seed", "3", "-o", path_str(&bundle)]).status.success());
+    assert!(run(&["synth", "60", "--seed", "3", "-o", path_str(&bundle)]).status.success());
     assert!(run(&["split", path_str(&bundle), "-o", path_str(&split), "--shards", "2"]).status.success());
-    let output = run(&["synth", "30", "--seed", "3", "--split", path_str(&direct), "--shards", "2"]);
+    let output = run(&["synth", "60", "--seed", "3", "--split", path_str(&direct), "--shards", "2"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).contains("direct: wrote 30 release(s) ("), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).contains("direct: wrote 60 release(s) ("), "{}", text(&output.stdout));
     assert_eq!(snapshot(&direct), snapshot(&split), "byte for byte the same archive");
     assert!(run(&["check", path_str(&direct.join("releases/2025-24-en.json"))]).status.success());
     assert_eq!(names(dir.path()), ["b.json", "direct", "split"]);
+    // Releases from 2025 back (some in two languages): the manifest lists 2025's, the second
+    // manifest the rest.
+    use caricc_viewer::core::archive::parse_manifest;
+    let read = |name: &str| parse_manifest(&std::fs::read_to_string(direct.join(name)).unwrap()).unwrap();
+    let (newest, older) = (read("manifest.json"), read("manifest-older.json"));
+    assert!(newest.releases.iter().all(|entry| entry.year == 2025), "{:?}", newest.releases);
+    assert!(!older.releases.is_empty() && older.releases.iter().all(|entry| entry.year < 2025));
+    assert_eq!(newest.releases.len() + older.releases.len(), 60);
+    assert_eq!(newest.older.as_deref(), Some("manifest-older.json"));
+    assert!(text(&output.stdout).contains("older releases' manifest "), "{}", text(&output.stdout));
+    assert_eq!(names(&direct), ["manifest-older.json", "manifest.json", "releases", "search"]);
+    // A folder holding both manifests is an archive that may be replaced.
+    let again = run(&["split", path_str(&bundle), "-o", path_str(&direct)]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
 }
 
 #[test]

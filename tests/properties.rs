@@ -637,11 +637,23 @@ proptest! {
         at in any::<prop::sample::Index>(),
         length in 1usize..12,
     ) {
+        // Newest first, as a split orders them, so that positions in the bundle are positions
+        // in the manifest.
+        let mut bundle = bundle;
+        bundle.issues.sort_by_key(|issue| std::cmp::Reverse((issue.year, issue.number)));
         let split = split(&bundle, Some(shards));
         let files = split.files();
         let text_of = |name: &str| files.iter().find(|(file, _)| file == name).map(|(_, text)| text.as_str());
-        let manifest = parse_manifest(text_of("manifest.json").unwrap_or_default());
-        prop_assert_eq!(manifest.as_ref(), Ok(&split.manifest));
+        // The manifest as the viewer reads it: the newest year's, then the older releases'.
+        let newest = parse_manifest(text_of("manifest.json").unwrap_or_default());
+        prop_assert!(newest.is_ok(), "{:?}", newest);
+        let mut manifest = newest.unwrap_or_else(|_| split.manifest.clone());
+        if let Some(older) = manifest.older.take() {
+            let older = parse_manifest(text_of(&older).unwrap_or_default());
+            prop_assert!(older.is_ok(), "{:?}", older);
+            manifest.releases.extend(older.unwrap_or_else(|_| split.manifest.clone()).releases);
+        }
+        prop_assert_eq!(&manifest, &split.manifest);
         // The shards as the viewer gets them: files, decoded and checked.
         let releases = bundle.issues.len();
         let mut decoded: Vec<Postings> = Vec::new();

@@ -354,7 +354,7 @@ fn a_chunked_archive_shows_its_release_as_loading_until_the_file_arrives() {
     let arrived = move || {
         let origin = Origin::Fetched { url: "archive/manifest.json".into(), saved: None };
         let loaded = Loaded::from_manifest(manifest, "archive/manifest.json".into(), origin);
-        Load::Ready(Rc::new(loaded.with_arrivals(vec![(0, Ok(issue))])))
+        Load::Ready(Rc::new(loaded.with_arrivals(vec![(0, Ok(issue))], None)))
     };
     let html = render(arrived, "");
     assert!(html.contains("role=\"tabpanel\"") && !html.contains("Loading release"), "{html}");

@@ -1,7 +1,7 @@
 //! `caricc`: the staff's command-line tool. A thin shell over the core: it reads files,
 //! prints reports and writes bundles atomically; every decision is made in `core`.
 
-use caricc_viewer::core::archive::{self, Manifest, MANIFEST_FILE, MAX_SHARDS};
+use caricc_viewer::core::archive::{self, Manifest, MANIFEST_FILE, MAX_SHARDS, OLDER_MANIFEST_FILE};
 use caricc_viewer::core::bundle::{parse_bundle, to_json, MAX_BUNDLE_BYTES};
 use caricc_viewer::core::check::{check_bundle, has_errors, Problem, Severity};
 use caricc_viewer::core::country;
@@ -365,7 +365,7 @@ fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<Str
     let largest_shard =
         (0..manifest.search.shards).map(|shard| size(&archive::shard_file(&manifest.search.files, shard))).max();
     println!(
-        "{}: wrote {} release(s) ({} events) and {} search shard(s): {} bytes in {} files (manifest {} bytes, largest shard {} bytes)",
+        "{}: wrote {} release(s) ({} events) and {} search shard(s): {} bytes in {} files (manifest {} bytes, older releases' manifest {} bytes, largest shard {} bytes)",
         folder.display(),
         manifest.releases.len(),
         manifest.releases.iter().map(|entry| u64::from(entry.events)).sum::<u64>(),
@@ -373,6 +373,7 @@ fn print_archive_summary(folder: &Path, manifest: &Manifest, sizes: &HashMap<Str
         sizes.values().sum::<u64>(),
         sizes.len(),
         size(MANIFEST_FILE),
+        size(OLDER_MANIFEST_FILE),
         largest_shard.unwrap_or(0)
     );
 }
@@ -464,7 +465,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 }
 
 /// Whether an archive folder may be written: it does not exist yet, or it is a folder that
-/// holds nothing, or nothing but an archive (a manifest, `releases/`, `search/`), so
+/// holds nothing, or nothing but an archive (its manifests, `releases/`, `search/`), so
 /// replacing it can never delete anything else. `Ok(true)` when it exists.
 fn archive_folder(folder: &Path) -> Result<bool, Failure> {
     let refuse = |why: String| Failure(format!("{}: not replaced: {why}", folder.display()));
@@ -489,8 +490,11 @@ fn archive_folder(folder: &Path) -> Result<bool, Failure> {
         return Ok(true);
     }
     names.sort();
-    let foreign: Vec<&str> =
-        names.iter().map(String::as_str).filter(|name| ![MANIFEST_FILE, "releases", "search"].contains(name)).collect();
+    let foreign: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|name| ![MANIFEST_FILE, OLDER_MANIFEST_FILE, "releases", "search"].contains(name))
+        .collect();
     if !foreign.is_empty() {
         let shown = foreign.iter().take(3).map(|name| format!("“{name}”")).collect::<Vec<_>>().join(", ");
         let more = if foreign.len() > 3 { format!(" and {} more", foreign.len() - 3) } else { String::new() };

@@ -26,6 +26,8 @@ use std::collections::{BTreeMap, HashSet};
 
 /// The manifest's file name in an archive folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
+/// The second manifest, listing the releases older than the newest year's (see [`Manifest::parts`]).
+pub const OLDER_MANIFEST_FILE: &str = "manifest-older.json";
 /// Releases a manifest may list (ten times a bundle's limit: each release is its own file).
 pub const MAX_MANIFEST_RELEASES: usize = 100_000;
 /// Shards an index may have at most.
@@ -40,6 +42,32 @@ pub struct Manifest {
     pub format: u32,
     pub releases: Vec<ReleaseEntry>,
     pub search: SearchShards,
+    /// A manifest of its own listing the releases that follow these (older ones), relative
+    /// to this one; its releases take the positions after these in the index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub older: Option<String>,
+}
+
+impl Manifest {
+    /// The manifest as it is written: the newest year's releases, naming a second manifest
+    /// ([`OLDER_MANIFEST_FILE`]) with the rest. The viewer reads the first before the first
+    /// card, so that what it reads then does not grow with the archive; the releases keep
+    /// their positions (the first manifest's, then the second's).
+    pub fn parts(&self) -> (Manifest, Option<Manifest>) {
+        let newest = self.releases.first().map(|entry| entry.year);
+        let head = self.releases.iter().take_while(|entry| Some(entry.year) == newest).count();
+        if head == self.releases.len() {
+            return (self.clone(), None);
+        }
+        let part = |releases: &[ReleaseEntry], older: Option<String>| Manifest {
+            format: self.format,
+            releases: releases.to_vec(),
+            search: self.search.clone(),
+            older,
+        };
+        let (newest, older) = self.releases.split_at(head);
+        (part(newest, Some(OLDER_MANIFEST_FILE.to_owned())), Some(part(older, None)))
+    }
 }
 
 /// One release of the archive, with what the picker needs before it is fetched. Kept
@@ -98,7 +126,8 @@ pub struct Split {
 
 impl Split {
     /// Every file as (path relative to the archive folder, JSON text), manifest last so that
-    /// a reader never finds a manifest naming files not written yet.
+    /// a reader never finds a manifest naming files not written yet (the older releases'
+    /// manifest just before it).
     pub fn files(&self) -> Vec<(String, String)> {
         let mut files: Vec<(String, String)> = Vec::with_capacity(self.releases.len() + self.shards.len() + 1);
         for (name, bundle) in &self.releases {
@@ -107,7 +136,11 @@ impl Split {
         for shard in &self.shards {
             files.push((shard_file(&self.manifest.search.files, shard.shard), compact_json(shard)));
         }
-        files.push((MANIFEST_FILE.to_owned(), compact_json(&self.manifest)));
+        let (newest, older) = self.manifest.parts();
+        if let Some(older) = older {
+            files.push((OLDER_MANIFEST_FILE.to_owned(), compact_json(&older)));
+        }
+        files.push((MANIFEST_FILE.to_owned(), compact_json(&newest)));
         files
     }
 }
@@ -129,13 +162,15 @@ pub fn shard_file(pattern: &str, shard: u32) -> String {
     pattern.replace("{shard}", &shard.to_string())
 }
 
-/// Splits a bundle into the chunked layout. `shards` fixes the number of index shards;
-/// by default it is chosen so that a shard is about 256 KB.
+/// Splits a bundle into the chunked layout, releases newest first. `shards` fixes the
+/// number of index shards; by default it is chosen so that a shard is about 256 KB.
 pub fn split(bundle: &Bundle, shards: Option<u32>) -> Split {
     let mut splitter = Splitter::default();
-    let releases = bundle
-        .issues
-        .iter()
+    let mut issues: Vec<&Issue> = bundle.issues.iter().collect();
+    // Stable: the language versions of a release stay in the bundle's order.
+    issues.sort_by_key(|issue| std::cmp::Reverse((issue.year, issue.number)));
+    let releases = issues
+        .into_iter()
         .map(|issue| (splitter.add(issue), Bundle { format: FORMAT_VERSION, issues: vec![issue.clone()] }))
         .collect();
     Split { releases, ..splitter.finish(shards) }
@@ -195,6 +230,7 @@ impl Splitter {
             format: FORMAT_VERSION,
             releases: self.entries,
             search: SearchShards { shards: count, files: "search/{shard}.json".into() },
+            older: None,
         };
         Split { manifest, releases: Vec::new(), shards: shard_list }
     }
@@ -305,11 +341,13 @@ pub fn parse_shard(text: &str, shard: u32, releases: usize) -> Result<Postings, 
     Ok(Postings { grams })
 }
 
+/// What a manifest is, for a file that is something else.
+pub const MANIFEST_SHAPE: &str = "a manifest is a JSON object with \"format\", \"releases\" and \"search\"";
+
 /// Reads a manifest and checks what the viewer relies on: supported format, release files
 /// inside the archive folder, a usable index.
 pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
-    let manifest: Manifest =
-        decode_object(text, "a manifest is a JSON object with \"format\", \"releases\" and \"search\"")?;
+    let manifest: Manifest = decode_object(text, MANIFEST_SHAPE)?;
     if manifest.format != FORMAT_VERSION {
         return Err(DecodeError::UnsupportedFormat { found: manifest.format.to_string() });
     }
@@ -327,6 +365,9 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, DecodeError> {
         if !is_language_tag(&entry.lang) {
             return Err(shape(&format!("$.releases[{index}].lang"), "not a language tag".into()));
         }
+    }
+    if manifest.older.as_deref().is_some_and(|older| !is_archive_path(older)) {
+        return Err(shape("$.older", "not a file inside the archive folder".into()));
     }
     let search = &manifest.search;
     if !(1..=MAX_SHARDS).contains(&search.shards) {
@@ -437,7 +478,8 @@ mod tests {
             .candidates(releases, |gram| decoded[shard_of(gram, shards) as usize].get(gram))
     }
 
-    /// Two releases: the sample, and a copy renumbered with its Kazakhstan text in Russian.
+    /// Two releases, newest first: a copy of the sample renumbered with its text in Russian,
+    /// and the sample.
     fn two_releases() -> Bundle {
         let mut bundle = sample();
         let mut other = bundle.issues[0].clone();
@@ -447,7 +489,7 @@ mod tests {
             event.paragraphs = vec!["Полиция Алматы изъяла гашиш.".into()];
             event.title = "Объект".into();
         }
-        bundle.issues.push(other);
+        bundle.issues.insert(0, other);
         bundle
     }
 
@@ -465,8 +507,8 @@ mod tests {
                 assert!(may.contains(issue), "{query}: release {issue} found by search but not a candidate");
             }
         }
-        // And they narrow: the Russian text is only in the second release.
-        assert_eq!(candidates(&split, "гашиш"), Some(vec![1]));
+        // And they narrow: the Russian text is only in the newer release.
+        assert_eq!(candidates(&split, "гашиш"), Some(vec![0]));
         assert_eq!(candidates(&split, "zqxw"), Some(vec![]));
     }
 
@@ -487,8 +529,9 @@ mod tests {
         let manifest = parse_manifest(&files.last().unwrap().1).unwrap();
         assert!(is_manifest(&files.last().unwrap().1));
         assert!(!is_manifest(include_str!("../../static/bundle.json")));
-        assert_eq!(manifest.releases[1].file, "releases/2025-16-en.json");
-        assert_eq!(manifest.releases[0].events, 10);
+        assert_eq!(manifest.releases[0].file, "releases/2025-16-en.json");
+        assert_eq!(manifest.releases[1].events, 10);
+        assert_eq!(manifest.older, None, "one year: one manifest");
         for (entry, issue) in manifest.releases.iter().zip(&bundle.issues) {
             let text = &files.iter().find(|(name, _)| name == &entry.file).unwrap().1;
             assert_eq!(&release_from_file(entry, parse_bundle(text).unwrap()).unwrap(), issue);
@@ -499,12 +542,43 @@ mod tests {
     }
 
     #[test]
+    fn older_years_are_listed_in_a_second_manifest() {
+        let mut bundle = two_releases();
+        // In no order: a split lists the newest first whatever the bundle's order.
+        let mut last_year = bundle.issues[0].clone();
+        last_year.year = 2024;
+        let mut year_before = last_year.clone();
+        year_before.year = 2023;
+        bundle.issues.insert(1, year_before);
+        bundle.issues.insert(0, last_year);
+        let split = split(&bundle, None);
+        let keys: Vec<(i32, u32)> = split.manifest.releases.iter().map(|entry| (entry.year, entry.number)).collect();
+        assert_eq!(keys, [(2025, 16), (2025, 15), (2024, 16), (2023, 16)]);
+
+        let files = split.files();
+        let names: Vec<&str> = files.iter().rev().take(2).map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, [MANIFEST_FILE, OLDER_MANIFEST_FILE], "written last, the newest year's manifest at the end");
+        let newest = parse_manifest(&files[files.len() - 1].1).unwrap();
+        let older = parse_manifest(&files[files.len() - 2].1).unwrap();
+        assert_eq!(newest.older.as_deref(), Some(OLDER_MANIFEST_FILE));
+        assert_eq!((newest.releases.len(), older.releases.len(), older.older), (2, 2, None));
+        assert_eq!([newest.releases, older.releases].concat(), split.manifest.releases);
+        assert_eq!((older.search, older.format), (split.manifest.search.clone(), 1));
+        // Only a file inside the archive folder.
+        let text = &files[files.len() - 1].1;
+        for bad in ["../older.json", "https://evil.example/m.json", ""] {
+            let error = parse_manifest(&text.replace(OLDER_MANIFEST_FILE, bad)).unwrap_err();
+            assert_eq!(error.path(), Some("$.older"), "{bad}: {error}");
+        }
+    }
+
+    #[test]
     fn a_wrong_release_file_is_refused() {
         let bundle = two_releases();
         let manifest = split(&bundle, None).manifest;
         let swapped = Bundle { format: 1, issues: vec![bundle.issues[1].clone()] };
         let error = release_from_file(&manifest.releases[0], swapped).unwrap_err();
-        assert!(error.to_string().contains("holds release #16 of 2025"), "{error}");
+        assert!(error.to_string().contains("holds release #15 of 2025"), "{error}");
         assert!(release_from_file(&manifest.releases[0], Bundle::default()).is_err());
     }
 

@@ -682,7 +682,7 @@ impl Record for Source {
 
 impl Blank for Manifest {
     fn blank() -> Self {
-        Manifest { format: 0, releases: Vec::new(), search: SearchShards::blank() }
+        Manifest { format: 0, releases: Vec::new(), search: SearchShards::blank(), older: None }
     }
 }
 
@@ -691,13 +691,14 @@ impl Record for Manifest {
         "Manifest"
     }
     fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("format", Required), ("releases", Required), ("search", Required)]
+        &[("format", Required), ("releases", Required), ("search", Required), ("older", Defaulted)]
     }
     fn slot(&mut self, index: usize) -> Slot<'_> {
         match index {
             0 => Slot::Count(&mut self.format),
             1 => Slot::Records(&mut self.releases),
-            _ => Slot::Record(&mut self.search),
+            2 => Slot::Record(&mut self.search),
+            _ => Slot::MaybeText(&mut self.older),
         }
     }
 }

@@ -2,14 +2,15 @@
 //! with the address bar. Everything below it renders from these two values.
 
 use crate::core::archive::{self, IndexQuery, Postings};
+use crate::core::bundle::DecodeError;
 use crate::core::i18n::{self, Messages};
 use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::ui::browser::{self, HistoryMode};
 use crate::ui::components::{page, PageProps};
 use crate::ui::load::{
-    fetch_text, initial_bundle, read_file, release_from_text, shard_from_text, ArchiveSearch, Load, LoadError, Loaded,
-    SearchState,
+    fetch_bundle, fetch_text, initial_bundle, read_file, release_from_text, shard_from_text, ArchiveSearch, Load,
+    LoadError, Loaded, SearchState,
 };
 use crate::ui::text::Text;
 use std::cell::RefCell;
@@ -35,10 +36,12 @@ pub enum Need {
 /// that come back in any order all land.
 pub enum Change {
     Replace(Load),
-    /// Releases of the loaded archive `id` arrived (or failed).
+    /// Releases of the loaded archive `id` arrived (or failed), or the manifest of its older
+    /// releases did.
     Arrived {
         id: u32,
         releases: Vec<(usize, Result<crate::core::model::Issue, Rc<LoadError>>)>,
+        older: Option<Result<Box<Loaded>, Rc<LoadError>>>,
     },
     /// A search across archive `id` started (`start`) or moved on.
     Search {
@@ -63,7 +66,7 @@ impl Reducible for Load {
         };
         let next: Loaded = match change {
             Change::Replace(load) => return Rc::new(load),
-            Change::Arrived { id, releases } if id == loaded.id => loaded.with_arrivals(releases),
+            Change::Arrived { id, releases, older } if id == loaded.id => loaded.with_arrivals(releases, older),
             Change::Search { id, search, start } if id == loaded.id => {
                 let mut next = (**loaded).clone();
                 if let Some(archive) = next.archive.as_mut() {
@@ -135,6 +138,14 @@ fn fetch_all(urls: Vec<String>, done: Fetched) {
     }
 }
 
+/// The change that shows a bundle, or why it cannot be shown.
+fn ready(loaded: Result<Loaded, LoadError>) -> Change {
+    Change::Replace(match loaded {
+        Ok(loaded) => Load::Ready(Rc::new(loaded)),
+        Err(error) => Load::Failed(Rc::new(error)),
+    })
+}
+
 /// A request to show another view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Navigate {
@@ -158,10 +169,39 @@ pub fn App() -> Html {
         // (One effect for both jobs: each effect is its own copy of Yew's effect code.)
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                load.dispatch(Change::Replace(match initial_bundle().await {
-                    Ok(loaded) => Load::Ready(Rc::new(loaded)),
-                    Err(error) => Load::Failed(Rc::new(error)),
-                }));
+                let mut next = match initial_bundle() {
+                    Ok(embedded) => {
+                        load.dispatch(ready(embedded));
+                        None
+                    }
+                    Err(url) => Some(url),
+                };
+                // A chunked archive's manifest may name another with its older releases: the
+                // first card waits only for the first, and the rest arrive after it.
+                let mut id = None;
+                while let Some(url) = next.take() {
+                    let fetched = match fetch_bundle(&url).await {
+                        // The older releases' manifest names a bundle instead.
+                        Ok(loaded) if id.is_some() && loaded.archive.is_none() => {
+                            let source =
+                                DecodeError::Shape { path: "$".into(), message: archive::MANIFEST_SHAPE.into() };
+                            Err(LoadError::Decode { url, source })
+                        }
+                        fetched => fetched,
+                    };
+                    next = fetched.as_ref().ok().and_then(|loaded| loaded.archive.as_ref()?.older.clone());
+                    match id {
+                        None => {
+                            id = fetched.as_ref().map(|loaded| loaded.id).ok();
+                            load.dispatch(ready(fetched));
+                        }
+                        Some(id) => load.dispatch(Change::Arrived {
+                            id,
+                            releases: Vec::new(),
+                            older: Some(fetched.map(Box::new).map_err(Rc::new)),
+                        }),
+                    }
+                }
             });
             // Back/Forward and plain `#…` links change the address bar without us: follow it.
             let listeners = follow_address_bar(move || {
@@ -317,7 +357,7 @@ fn fetch_needed(
                             (at, issue.map_err(Rc::new))
                         })
                         .collect();
-                    dispatch.dispatch(Change::Arrived { id, releases });
+                    dispatch.dispatch(Change::Arrived { id, releases, older: None });
                 }),
             );
         }

@@ -64,6 +64,8 @@ impl Loaded {
     pub fn from_manifest(manifest: Manifest, url: String, origin: Origin) -> Loaded {
         let bundle = archive::placeholder_bundle(&manifest);
         let archive = Archive {
+            older: manifest.older.as_deref().map(|file| archive::resolve(&url, file)),
+            older_failed: None,
             url,
             fetched: vec![false; manifest.releases.len()],
             failed: vec![None; manifest.releases.len()],
@@ -78,19 +80,43 @@ impl Loaded {
         self.archive.as_ref().is_some_and(|archive| !archive.fetched.get(at).copied().unwrap_or(true))
     }
 
-    /// Takes in fetched releases (or why they could not be fetched).
-    pub fn with_arrivals(&self, arrivals: Vec<(usize, Result<Issue, Rc<LoadError>>)>) -> Loaded {
+    /// Takes in fetched releases (or why they could not be fetched), and the manifest of
+    /// the older releases (see `Manifest::parts`) when it has arrived: fetched as an archive
+    /// of its own, its releases follow the ones listed, in the same positions as in the
+    /// index. If it could not be fetched, the archive stays as it is and says why.
+    pub fn with_arrivals(
+        &self,
+        arrivals: Vec<(usize, Result<Issue, Rc<LoadError>>)>,
+        older: Option<Result<Box<Loaded>, Rc<LoadError>>>,
+    ) -> Loaded {
         let mut next = self.clone();
         let Some(archive) = next.archive.as_mut() else { return next };
+        // Copied once per change, while the previous state still holds them.
+        let (bundle, index) = (Rc::make_mut(&mut next.bundle), Rc::make_mut(&mut next.index));
+        match older.map(|part| part.map(|part| *part)) {
+            Some(Ok(Loaded { bundle: part_bundle, archive: Some(part), .. })) => {
+                bundle.issues.extend(Rc::try_unwrap(part_bundle).map(|part| part.issues).unwrap_or_default());
+                let releases = Rc::try_unwrap(part.manifest).map(|part| part.releases).unwrap_or_default();
+                Rc::make_mut(&mut archive.manifest).releases.extend(releases);
+                archive.fetched.extend(part.fetched);
+                archive.failed.extend(part.failed);
+                // A further part, should this one name one.
+                archive.older = part.older;
+            }
+            Some(other) => {
+                archive.older = None;
+                archive.older_failed = other.err();
+            }
+            None => {}
+        }
         for (at, arrival) in arrivals {
             if at >= archive.fetched.len() || archive.fetched[at] {
                 continue;
             }
             match arrival {
                 Ok(issue) => {
-                    // Copied once per batch of arrivals, while the previous state still holds them.
-                    Rc::make_mut(&mut next.index).insert_issue(at, &issue);
-                    Rc::make_mut(&mut next.bundle).issues[at] = issue;
+                    index.insert_issue(at, &issue);
+                    bundle.issues[at] = issue;
                     archive.fetched[at] = true;
                     archive.failed[at] = None;
                 }
@@ -120,6 +146,11 @@ pub struct Archive {
     pub failed: Vec<Option<Rc<LoadError>>>,
     /// The search across all releases, while the reader has one.
     pub search: Option<ArchiveSearch>,
+    /// The URL of the manifest of the older releases, while it is on its way: until it is
+    /// here the archive lists only the newest year's.
+    pub older: Option<String>,
+    /// Why that manifest could not be fetched.
+    pub older_failed: Option<Rc<LoadError>>,
 }
 
 impl Archive {
@@ -256,18 +287,17 @@ fn check_same_site(_: &str) -> Result<(), LoadError> {
 }
 
 /// The bundle the page opens with: `?bundle=URL` if given, else the one the page carries
-/// (offline edition), else `bundle.json` beside the page.
-pub async fn initial_bundle() -> Result<Loaded, LoadError> {
+/// (offline edition), else `bundle.json` beside the page. `Err` holds the URL to fetch.
+pub fn initial_bundle() -> Result<Result<Loaded, LoadError>, String> {
     let asked = bundle_url_from_query();
     if asked.is_none() {
         if let Some(text) = embedded_bundle_text() {
             let bundle = parse_bundle_within_limits(&text)
-                .map_err(|source| LoadError::Decode { url: EMBEDDED_BUNDLE_ID.into(), source })?;
-            return Ok(Loaded::new(bundle, Origin::Embedded));
+                .map_err(|source| LoadError::Decode { url: EMBEDDED_BUNDLE_ID.into(), source });
+            return Ok(bundle.map(|bundle| Loaded::new(bundle, Origin::Embedded)));
         }
     }
-    let url = asked.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned());
-    fetch_bundle(&url).await
+    Err(asked.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned()))
 }
 
 fn embedded_bundle_text() -> Option<String> {

@@ -18,7 +18,9 @@ const caricc = path.join(root, 'target/release/caricc');
 // More than the 50 releases a search across the archive reads at a time.
 const RELEASES = 70;
 const archiveQuery = (name) => `?bundle=${encodeURIComponent(`../archives/${name}/manifest.json`)}`;
+/** Every release (both manifests), and the first manifest alone. */
 let manifest;
+let newestYear;
 let bundle;
 
 before(() => {
@@ -27,12 +29,30 @@ before(() => {
   const single = path.join(archives, 'whole.json');
   execFileSync(caricc, ['synth', String(RELEASES), '--seed', '7', '-o', single], { stdio: 'pipe' });
   execFileSync(caricc, ['split', single, '-o', path.join(archives, 'chunked')], { stdio: 'pipe' });
-  // The same archive with its newest release's file gone from the server.
-  manifest = JSON.parse(readFileSync(path.join(archives, 'chunked/manifest.json'), 'utf8'));
+  // The manifest lists the newest year's releases and names a second one with the rest.
+  const read = (name) => JSON.parse(readFileSync(path.join(archives, 'chunked', name), 'utf8'));
+  newestYear = read('manifest.json');
+  assert.equal(newestYear.older, 'manifest-older.json');
+  manifest = { ...newestYear, releases: [...newestYear.releases, ...read(newestYear.older).releases] };
   bundle = JSON.parse(readFileSync(single, 'utf8'));
+  // The same archive with its newest release's file gone from the server.
   cpSync(path.join(archives, 'chunked'), path.join(archives, 'broken'), { recursive: true });
   rmSync(path.join(archives, 'broken', newest('en').file));
+  // And with its older releases' manifest gone.
+  cpSync(path.join(archives, 'chunked'), path.join(archives, 'no-older'), { recursive: true });
+  rmSync(path.join(archives, 'no-older', 'manifest-older.json'));
 });
+
+/** Holds back the older releases' manifest of archive `name` until the returned function is called. */
+async function holdOlderManifest(page, name = 'chunked') {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route(`**/archives/${name}/manifest-older.json`, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
 
 /** The manifest entry the viewer opens first for a reader of `lang`. */
 function newest(lang) {
@@ -56,25 +76,33 @@ const titles = async (page) =>
   (await page.getByRole('tabpanel').getByRole('article').getByRole('heading', { level: 3 }).allTextContents()).map((t) =>
     t.replace(/\s+/g, ' ').trim());
 
-test('the first release arrives alone: the manifest, then one release file', async (t) => {
+test("the first release arrives alone: the newest year's manifest, then one release file", async (t) => {
   // CSP bypassed for axe-core's script only.
   const { page, done } = await openPage(t, { bypassCSP: true });
   const requests = archiveRequests(page);
+  const releaseOlder = await holdOlderManifest(page);
   await openViewer(page, { query: archiveQuery('chunked') });
   const first = newest('en');
   await page.getByRole('article').first().waitFor();
-  assert.deepEqual(requests, ['manifest.json', first.file]);
+  assert.deepEqual(new Set(requests), new Set(['manifest.json', first.file, 'manifest-older.json']));
   const expected = first.events;
   await page.getByRole('tab', { name: exactName(tabName('All', expected)) }).waitFor();
   // The picker lists the releases of the year on screen, though only one is here, and one
-  // entry for each other year.
-  const options = (await page.getByRole('combobox', { name: 'Release' }).locator('option').allTextContents())
-    .map((text) => text.trim());
+  // entry for each other year once the older releases' manifest is here.
+  const picker = page.getByRole('combobox', { name: 'Release' });
+  const options = async () => (await picker.locator('option').allTextContents()).map((text) => text.trim());
   const releasesOf = (year) => new Set(manifest.releases.filter((e) => e.year === year).map((e) => e.number)).size;
   const otherYears = [...new Set(manifest.releases.map((e) => e.year))].filter((year) => year !== first.year);
   assert.ok(otherYears.length > 0, 'the fixture spans several years');
-  assert.equal(options.filter((text) => text.startsWith('#')).length, releasesOf(first.year));
-  assert.deepEqual(options.filter((text) => !text.startsWith('#')), otherYears.sort((a, b) => b - a).map(String));
+  assert.ok(newestYear.releases.every((e) => e.year === first.year), 'the first manifest is one year');
+  assert.equal((await options()).length, releasesOf(first.year), 'no other year before the older manifest');
+  releaseOlder();
+  await eventually(async () => {
+    const listed = await options();
+    assert.equal(listed.filter((text) => text.startsWith('#')).length, releasesOf(first.year));
+    assert.deepEqual(listed.filter((text) => !text.startsWith('#')), otherYears.sort((a, b) => b - a).map(String));
+  });
+  assert.equal(requests.length, 3, 'nothing else was fetched');
   // The site's offline edition holds the site's own bundle, not this archive: not offered.
   assert.equal(await page.getByRole('link', { name: 'Download for offline reading' }).count(), 0);
   assert.deepEqual(await axeViolations(page), []);
@@ -106,6 +134,54 @@ test('another release is fetched when picked, and an event link opens its releas
   assert.equal(await linked.getByRole('button', { name: 'Show less' }).count(), 1, 'the linked event is open');
   assert.equal(await linked.locator('.notice').count(), 0, 'no “not found” notice while it was on its way');
   await done();
+});
+
+test('a link to a release of an older year waits for the older manifest, then opens it', async (t) => {
+  const { page, done } = await openPage(t, { bypassCSP: true });
+  const releaseOlder = await holdOlderManifest(page);
+  const older = manifest.releases.filter((e) => e.lang === 'en' && e.year < newest('en').year).at(-1);
+  await page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: `#release=${older.year}-${older.number}` }));
+  // Not “not found”, and not the newest release either: loading.
+  await page.getByRole('status').filter({ hasText: 'Loading releases…' }).waitFor();
+  assert.equal(await page.locator('.notice').count(), 0);
+  assert.equal(await page.getByRole('heading', { level: 1, name: /^Information Release #/ }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  releaseOlder();
+  await page.getByRole('heading', { level: 1, name: `Information Release #${older.number}` }).waitFor();
+  await page.getByRole('tabpanel').getByRole('article').first().waitFor();
+  assert.match(await page.getByRole('combobox', { name: 'Release' }).inputValue(), new RegExp(`^${older.year}-${older.number}$`));
+  assert.equal(await page.locator('.notice').count(), 0);
+
+  // A release in neither manifest is reported once both are here.
+  await page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: '#release=1990-3' }));
+  await page.getByText('Release 1990-3 is not in this bundle', { exact: false }).waitFor();
+  await done();
+});
+
+test('a search of every release waits for the older manifest before reading the index', async (t) => {
+  const { page, done } = await openPage(t);
+  const requests = archiveRequests(page);
+  const releaseOlder = await holdOlderManifest(page);
+  await page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: '#q=police&scope=all' }));
+  await page.getByText('Looking up which releases may hold these words…', { exact: true }).waitFor();
+  await page.getByRole('tabpanel').getByRole('article').first().waitFor();
+  assert.deepEqual(requests.filter((r) => r.startsWith('search/')), [], 'no shard before every release is listed');
+  assert.equal(await page.getByText(/^No events match/).count(), 0);
+  releaseOlder();
+  await eventually(() => assert.ok(requests.some((r) => r.startsWith('search/'))));
+  await page.getByText(/^Showing matches in the newest 50 of the \d+ releases that may hold these words\.$/).waitFor({ timeout: 15_000 });
+  await done();
+});
+
+test("an older releases' manifest that is missing is reported, naming it, and the newest year stays", async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.goto(viewerUrl({ query: archiveQuery('no-older') }));
+  await page.getByRole('tabpanel').getByRole('article').first().waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /manifest-older\.json.*404/);
+  assert.equal(await page.getByRole('heading', { level: 1, name: `Information Release #${newest('en').number}` }).count(), 1);
+  assert.ok(errors.every((e) => /404/.test(e)), errors.join('\n'));
 });
 
 test('a search of every release finds what the single file finds, reading only candidate releases', async (t) => {

@@ -68,11 +68,25 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
             }
         });
     }
-    let Some(view) = view.as_ref() else {
+    // A link to a release or event not among those listed yet waits for the older releases'
+    // manifest rather than saying it is not there.
+    let older_on_its_way = props.loaded.archive.as_ref().is_some_and(|archive| archive.older.is_some());
+    let listed = |view: &&ReleaseView| {
+        !older_on_its_way
+            || !view
+                .notices
+                .iter()
+                .any(|notice| matches!(notice, Notice::ReleaseNotFound(_) | Notice::EventNotFound(_)))
+    };
+    let Some(view) = view.as_ref().as_ref().filter(listed) else {
+        let status = if view.is_some() { t.loading } else { t.no_releases };
         return html! {
             <>
                 { masthead(Html::default(), props.tools.clone(), t) }
-                <main id="main"><p class="status">{ t.no_releases }</p></main>
+                <main id="main">
+                    <h1>{ t.site_name }</h1>
+                    <p class="status" role="status">{ status }</p>
+                </main>
             </>
         };
     };
@@ -141,6 +155,9 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
             { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
             <main id="main">
                 { notices(&view.notices, t) }
+                if let Some(error) = props.loaded.archive.as_ref().and_then(|archive| archive.older_failed.as_ref()) {
+                    <p role="alert" class="alert">{ error.describe(t) }</p>
+                }
                 { release_header(issue, t) }
                 { summary(issue, t) }
                 { contents(issue, &pinned, t) }
@@ -420,7 +437,11 @@ fn archive_needs(loaded: &Loaded, view: Option<&ReleaseView>, route: &Route) -> 
                     releases.extend(candidates[..*count].iter().copied().filter(|at| wanted(at)));
                 }
             }
-            _ => needs.push(Need::Search { query: route.query.clone(), versions: Rc::new(view.releases.clone()) }),
+            // Only once every release is listed: the index names them all.
+            _ if archive.older.is_none() => {
+                needs.push(Need::Search { query: route.query.clone(), versions: Rc::new(view.releases.clone()) })
+            }
+            _ => {}
         }
     }
     if !releases.is_empty() {
