@@ -110,7 +110,7 @@ function archiveFile(name) {
 }
 
 /** What an archive path is: the manifest, an index shard, a release, or the viewer's own. */
-const kindOf = (name) => (/\/manifest\.json$/.test(name) ? 'manifest' : /\/search\//.test(name) ? 'shard' : /\/releases\//.test(name) ? 'release' : 'app');
+const kindOf = (name) => (/\/manifest(-older)?\.json$/.test(name) ? 'manifest' : /\/search\//.test(name) ? 'shard' : /\/releases\//.test(name) ? 'release' : 'app');
 
 const server = createServer((request, response) => {
   const { pathname } = new URL(request.url, 'http://127.0.0.1');
@@ -492,18 +492,22 @@ function chunkedSizes(folder) {
     }
   };
   walk(folder);
+  // The newest year's manifest, read before the first card, and the older releases' one.
   const manifestText = readFileSync(path.join(folder, 'manifest.json'));
   const manifest = JSON.parse(manifestText);
+  const olderText = manifest.older ? readFileSync(path.join(folder, manifest.older)) : Buffer.alloc(0);
+  const releases = [...manifest.releases, ...(manifest.older ? JSON.parse(olderText).releases : [])];
   const shardFolder = path.dirname(manifest.search.files) + path.sep;
   const shards = sizes.filter((file) => file.name.startsWith(shardFolder)).map((file) => file.bytes);
   const timing = path.join(path.dirname(folder), `${path.basename(folder)}.synth.json`);
   return {
     name: path.basename(folder),
-    releases: manifest.releases.length,
-    events: manifest.releases.reduce((sum, release) => sum + release.events, 0),
+    releases: releases.length,
+    events: releases.reduce((sum, release) => sum + release.events, 0),
     files: sizes.length,
     bytes: sizes.reduce((sum, file) => sum + file.bytes, 0),
     manifest: { bytes: manifestText.length, gzip: gzipSync(manifestText, { level: zlib.Z_BEST_COMPRESSION }).length },
+    olderManifest: { bytes: olderText.length, gzip: gzipSync(olderText, { level: zlib.Z_BEST_COMPRESSION }).length },
     shards: manifest.search.shards,
     largestShard: shards.reduce((largest, bytes) => Math.max(largest, bytes), 0),
     synth: existsSync(timing) ? JSON.parse(readFileSync(timing, 'utf8')) : null,
@@ -853,7 +857,7 @@ for (const c of results.chunked ?? []) {
     [`Chunked archive, ${releases} releases (${count(c.events)} events): caricc synth --split`, synth, '', null],
     [
       '  files; manifest; search index',
-      `${mb(c.bytes)} in ${count(c.files)} files; manifest ${size(c.manifest.bytes)} (${size(c.manifest.gzip)} gzip); ${c.shards} shards, largest ${size(c.largestShard)}`,
+      `${mb(c.bytes)} in ${count(c.files)} files; manifest ${size(c.manifest.bytes)} (${size(c.manifest.gzip)} gzip), older releases' ${size(c.olderManifest.bytes)} (${size(c.olderManifest.gzip)} gzip); ${c.shards} shards, largest ${size(c.largestShard)}`,
       '',
       null,
     ],
