@@ -100,6 +100,11 @@ struct InFlight {
     releases: Vec<(u32, usize)>,
     /// Decoded index shards, by (archive id, shard): a few per query, read once.
     shards: Vec<(u32, u32, Rc<Postings>)>,
+    /// Set once a batch of releases has arrived (or failed): the older releases' manifest
+    /// waits for it, so that the first card does not share the network and the main thread
+    /// with it. `waiting` is woken then.
+    release_arrived: bool,
+    waiting: Option<std::task::Waker>,
 }
 
 impl InFlight {
@@ -164,7 +169,7 @@ pub fn App() -> Html {
     // link), after which the opened event is scrolled into view; in-page moves do not.
     let arrival = use_state(|| 0u32);
     {
-        let (load, route, arrival) = (load.clone(), route.clone(), arrival.clone());
+        let (load, route, arrival, in_flight) = (load.clone(), route.clone(), arrival.clone(), in_flight.clone());
         // Runs once after the first render, so the loading state is on screen while fetching.
         // (One effect for both jobs: each effect is its own copy of Yew's effect code.)
         use_effect_with((), move |_| {
@@ -180,6 +185,18 @@ pub fn App() -> Html {
                 // first card waits only for the first, and the rest arrive after it.
                 let mut id = None;
                 while let Some(url) = next.take() {
+                    if id.is_some() {
+                        // The older releases' manifest once the first release is here.
+                        std::future::poll_fn(|context| {
+                            let mut flights = in_flight.borrow_mut();
+                            if flights.release_arrived {
+                                return std::task::Poll::Ready(());
+                            }
+                            flights.waiting = Some(context.waker().clone());
+                            std::task::Poll::Pending
+                        })
+                        .await;
+                    }
                     let fetched = match fetch_bundle(&url).await {
                         // The older releases' manifest names a bundle instead.
                         Ok(loaded) if id.is_some() && loaded.archive.is_none() => {
@@ -350,7 +367,13 @@ fn fetch_needed(
             fetch_all(
                 urls.clone(),
                 Box::new(move |texts| {
-                    in_flight.borrow_mut().releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
+                    let mut flights = in_flight.borrow_mut();
+                    flights.releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
+                    flights.release_arrived = true;
+                    if let Some(waiting) = flights.waiting.take() {
+                        waiting.wake();
+                    }
+                    drop(flights);
                     let releases = (wanted.iter().zip(&urls).zip(texts))
                         .map(|((&at, url), text)| {
                             let issue = text.and_then(|text| release_from_text(url, &text, &manifest.releases[at]));
