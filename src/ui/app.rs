@@ -367,13 +367,6 @@ fn fetch_needed(
             fetch_all(
                 urls.clone(),
                 Box::new(move |texts| {
-                    let mut flights = in_flight.borrow_mut();
-                    flights.releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
-                    flights.release_arrived = true;
-                    if let Some(waiting) = flights.waiting.take() {
-                        waiting.wake();
-                    }
-                    drop(flights);
                     let releases = (wanted.iter().zip(&urls).zip(texts))
                         .map(|((&at, url), text)| {
                             let issue = text.and_then(|text| release_from_text(url, &text, &manifest.releases[at]));
@@ -381,6 +374,13 @@ fn fetch_needed(
                         })
                         .collect();
                     dispatch.dispatch(Change::Arrived { id, releases, older: None });
+                    // Woken after the redraw the arrival asked for, which runs first.
+                    let mut flights = in_flight.borrow_mut();
+                    flights.releases.retain(|(of, at)| !(*of == id && wanted.contains(at)));
+                    flights.release_arrived = true;
+                    if let Some(waiting) = flights.waiting.take() {
+                        waiting.wake();
+                    }
                 }),
             );
         }
