@@ -91,13 +91,12 @@ impl Loaded {
     ) -> Loaded {
         let mut next = self.clone();
         let Some(archive) = next.archive.as_mut() else { return next };
-        // Copied once per change, while the previous state still holds them.
-        let (bundle, index) = (Rc::make_mut(&mut next.bundle), Rc::make_mut(&mut next.index));
+        // The bundle and index are copied (once per change, while the previous state still
+        // holds them) only when releases are added; the part's own are not copied at all.
         match older.map(|part| part.map(|part| *part)) {
             Some(Ok(Loaded { bundle: part_bundle, archive: Some(part), .. })) => {
-                bundle.issues.extend(Rc::try_unwrap(part_bundle).map(|part| part.issues).unwrap_or_default());
-                let releases = Rc::try_unwrap(part.manifest).map(|part| part.releases).unwrap_or_default();
-                Rc::make_mut(&mut archive.manifest).releases.extend(releases);
+                Rc::make_mut(&mut next.bundle).issues.extend(Rc::unwrap_or_clone(part_bundle).issues);
+                Rc::make_mut(&mut archive.manifest).releases.extend(Rc::unwrap_or_clone(part.manifest).releases);
                 archive.fetched.extend(part.fetched);
                 archive.failed.extend(part.failed);
                 // A further part, should this one name one.
@@ -115,8 +114,8 @@ impl Loaded {
             }
             match arrival {
                 Ok(issue) => {
-                    index.insert_issue(at, &issue);
-                    bundle.issues[at] = issue;
+                    Rc::make_mut(&mut next.index).insert_issue(at, &issue);
+                    Rc::make_mut(&mut next.bundle).issues[at] = issue;
                     archive.fetched[at] = true;
                     archive.failed[at] = None;
                 }
