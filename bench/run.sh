@@ -25,7 +25,7 @@ work=target/bench
 bash scripts/setup.sh
 step "Release build of the site: scripts/build.sh"
 bash scripts/build.sh
-cargo build --profile wasm-release --example bench-native
+cargo build --profile wasm-release -p caricc-synth --example bench-native
 
 step "Synthetic archive: $RELEASES releases, seed $SEED; $TEXTS release texts"
 mkdir -p "$work"

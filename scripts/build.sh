@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 step "caricc (release build)"
-cargo build --release --features cli --bin caricc
+cargo build --release -p caricc-cli
 
 step "Viewer: trunk build --release --offline"
 # Trunk runs cargo offline, so the crates it needs must already be downloaded.

@@ -10,8 +10,8 @@ logs=target/test-logs
 mkdir -p "$logs"
 failed=()
 
-step "Native tests: cargo test --features cli,ssr"
-cargo test --features cli,ssr 2>&1 | tee "$logs/cargo.log" || failed+=("cargo test")
+step "Native tests: cargo test --workspace"
+cargo test --workspace 2>&1 | tee "$logs/cargo.log" || failed+=("cargo test")
 
 step "Release build of the site: scripts/build.sh"
 if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; then

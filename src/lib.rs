@@ -1,11 +1,14 @@
-//! CARICC Release Viewer: a pure core (bundle model, release import, validation) shared by
-//! the native `caricc` CLI and the WebAssembly viewer.
+//! The browser viewer: a thin shell over the pure crates. `App` owns the load state and the
+//! route; components render the view model and report navigations back up.
 
-pub mod core;
+mod app;
+mod browser;
+mod components;
+mod load;
+mod text;
 
-/// Assembling the single-file offline edition; native only, used by the CLI.
-#[cfg(feature = "cli")]
-pub mod offline;
-
-#[cfg(feature = "ui")]
-pub mod ui;
+pub use app::{App, Navigate};
+pub use browser::HistoryMode;
+pub use components::{page, PageProps};
+pub use load::{Load, LoadError, Loaded, Origin};
+pub use text::Text;

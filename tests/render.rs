@@ -2,10 +2,10 @@
 //! the embedded bundle and hand-made hostile ones: fast checks of the markup a reader's
 //! browser and screen reader get.
 
-use caricc_viewer::core::bundle::parse_bundle;
-use caricc_viewer::core::bundle::DecodeError;
-use caricc_viewer::core::route::Route;
-use caricc_viewer::ui::{page, Load, LoadError, Loaded, Origin, PageProps, Text};
+use caricc_format::bundle::parse_bundle;
+use caricc_format::bundle::DecodeError;
+use caricc_view::route::Route;
+use caricc_viewer::{page, Load, LoadError, Loaded, Origin, PageProps, Text};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -57,7 +57,7 @@ struct InLanguage {
 
 #[yew::component]
 fn PageInLanguage(props: &InLanguage) -> yew::Html {
-    let text = Text(caricc_viewer::core::i18n::by_code(props.lang).unwrap());
+    let text = Text(caricc_view::i18n::by_code(props.lang).unwrap());
     yew::html! { <Page load={props.load.clone()} route={props.route.clone()} {text} /> }
 }
 
@@ -337,9 +337,8 @@ fn the_russian_interface() {
 
 #[test]
 fn a_chunked_archive_shows_its_release_as_loading_until_the_file_arrives() {
-    use caricc_viewer::core::archive;
     let issue = parse_bundle(EMBEDDED).unwrap().issues.remove(0);
-    let manifest = archive::split(&parse_bundle(EMBEDDED).unwrap(), None).manifest;
+    let manifest = caricc_search::index::split(&parse_bundle(EMBEDDED).unwrap(), None).manifest;
     let pending = {
         let manifest = manifest.clone();
         move || {

@@ -8,5 +8,5 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    yew::Renderer::<caricc_viewer::ui::App>::new().render();
+    yew::Renderer::<caricc_viewer::App>::new().render();
 }

@@ -1,0 +1,233 @@
+//! Validation of a decoded bundle's meaning: what the JSON shape alone cannot say
+//! (unique ids, real country codes, real dates, non-empty titles). Every problem names
+//! the JSON path at fault.
+
+use crate::import::{source_problem, valid_hosts};
+use caricc_format::country::is_iso_code;
+use caricc_format::date::Date;
+use caricc_format::limits::over_limits;
+use caricc_format::model::{Bundle, Issue};
+use caricc_format::text::{is_blank, is_language_tag};
+use std::collections::HashMap;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The viewer will still show the bundle, but a reader may be misled or see text instead of a link.
+    Warning,
+    /// The bundle is wrong: the checker and the importer refuse it.
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// JSONPath of the value at fault (`$.issues[0].events[3].country`).
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}: {}", self.path, self.message)
+    }
+}
+
+/// All problems in a bundle, errors and warnings, in document order.
+pub fn check_bundle(bundle: &Bundle) -> Vec<Problem> {
+    let mut checker = Checker::default();
+    for over in over_limits(bundle, 100) {
+        checker.error(&over.path, over.message);
+    }
+    let mut releases: HashMap<(i32, u32, &str), usize> = HashMap::new();
+    for (index, issue) in bundle.issues.iter().enumerate() {
+        let path = format!("$.issues[{index}]");
+        if let Some(first) = releases.insert((issue.year, issue.number, issue.lang.as_str()), index) {
+            checker.error(
+                &path,
+                format!("release #{} of {} ({}) is already at $.issues[{first}]", issue.number, issue.year, issue.lang),
+            );
+        }
+        checker.issue(&path, issue);
+    }
+    checker.problems
+}
+
+#[derive(Default)]
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    /// Event ids seen so far per language, with the path of the first use. The same event
+    /// in another language version of a release keeps its id (that is how the viewer
+    /// finds it in the reader's language), so ids are unique within a language.
+    ids: HashMap<(&'a str, &'a str), String>,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, path: &str, message: String) {
+        self.problems.push(Problem { severity: Severity::Error, path: path.to_owned(), message });
+    }
+
+    fn warning(&mut self, path: &str, message: String) {
+        self.problems.push(Problem { severity: Severity::Warning, path: path.to_owned(), message });
+    }
+
+    fn country(&mut self, path: &str, code: &str) {
+        if !is_iso_code(code) {
+            self.error(path, format!("“{code}” is not a lowercase ISO 3166-1 alpha-2 country code"));
+        }
+    }
+
+    fn not_blank(&mut self, path: &str, text: &str, what: &str) {
+        if is_blank(text) {
+            self.error(path, format!("{what} is empty"));
+        }
+    }
+
+    fn issue(&mut self, path: &str, issue: &'a Issue) {
+        if issue.number == 0 {
+            self.error(&format!("{path}.number"), "release number must be 1 or more".into());
+        }
+        if !(1990..=2200).contains(&issue.year) {
+            self.error(&format!("{path}.year"), format!("year {} is not plausible for a release", issue.year));
+        }
+        let lang_ok = is_language_tag(&issue.lang);
+        if !lang_ok {
+            self.error(&format!("{path}.lang"), format!("“{}” is not a language tag like “en” or “ru”", issue.lang));
+        }
+        self.not_blank(&format!("{path}.title"), &issue.title, "title");
+        let from = Date::parse_iso(&issue.period.from);
+        let to = Date::parse_iso(&issue.period.to);
+        for (field, text, date) in [("from", &issue.period.from, from), ("to", &issue.period.to, to)] {
+            if date.is_none() {
+                self.error(&format!("{path}.period.{field}"), format!("“{text}” is not a date written YYYY-MM-DD"));
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                self.error(
+                    &format!("{path}.period"),
+                    format!("period starts ({}) after it ends ({})", issue.period.from, issue.period.to),
+                );
+            }
+            if from.year != issue.year && to.year != issue.year {
+                self.warning(
+                    &format!("{path}.year"),
+                    format!("year {} is outside the period {} – {}", issue.year, issue.period.from, issue.period.to),
+                );
+            }
+        }
+        for (index, count) in issue.summary.counts.iter().enumerate() {
+            self.country(&format!("{path}.summary.counts[{index}].country"), &count.country);
+        }
+        for (index, topic) in issue.summary.topics.iter().enumerate() {
+            self.country(&format!("{path}.summary.topics[{index}].country"), &topic.country);
+        }
+        for (index, entry) in issue.contents.iter().enumerate() {
+            if let Some(code) = &entry.country {
+                self.country(&format!("{path}.contents[{index}].country"), code);
+            }
+        }
+        let known_hosts = valid_hosts(issue.events.iter().flat_map(|e| e.sources.iter().map(|s| s.url.as_str())));
+        for (index, event) in issue.events.iter().enumerate() {
+            let event_path = format!("{path}.events[{index}]");
+            if event.id.trim().is_empty() {
+                self.error(&format!("{event_path}.id"), "event id is empty".into());
+            } else if let Some(first) = self.ids.get(&(issue.lang.as_str(), event.id.as_str())) {
+                let message = format!("event id “{}” is already used at {first}", event.id);
+                self.error(&format!("{event_path}.id"), message);
+            } else {
+                self.ids.insert((&issue.lang, &event.id), format!("{event_path}.id"));
+            }
+            self.country(&format!("{event_path}.country"), &event.country);
+            self.not_blank(&format!("{event_path}.title"), &event.title, "event title");
+            if event.paragraphs.iter().all(|p| is_blank(p)) {
+                self.warning(&format!("{event_path}.paragraphs"), "event has no text".into());
+            }
+            if event.sources.is_empty() {
+                self.warning(&format!("{event_path}.sources"), "event has no source link".into());
+            }
+            for (source_index, source) in event.sources.iter().enumerate() {
+                if let Some(problem) = source_problem(&source.url, &known_hosts) {
+                    self.warning(&format!("{event_path}.sources[{source_index}].url"), problem);
+                }
+            }
+        }
+    }
+}
+
+/// True when any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use caricc_format::bundle::parse_bundle;
+
+    fn bundle(events: &str, period: &str) -> Bundle {
+        let text = format!(
+            r#"{{"format":1,"issues":[{{"number":15,"year":2025,"period":{period},"title":"Release","events":{events}}}]}}"#
+        );
+        parse_bundle(&text).unwrap()
+    }
+
+    const PERIOD: &str = r#"{"from":"2025-08-01","to":"2025-08-15"}"#;
+
+    #[test]
+    fn a_clean_bundle_has_no_problems() {
+        let events =
+            r#"[{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://polisia.kz/"}]}]"#;
+        assert_eq!(check_bundle(&bundle(events, PERIOD)), vec![]);
+    }
+
+    #[test]
+    fn duplicate_ids_unknown_countries_and_empty_titles_name_their_paths() {
+        let events = r#"[{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://a.kz/"}]},
+                         {"id":"a","country":"xx","title":"  ","paragraphs":["p"],"sources":[{"url":"https://a.kz/"}]}]"#;
+        let problems = check_bundle(&bundle(events, PERIOD));
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.issues[0].events[1].id", "$.issues[0].events[1].country", "$.issues[0].events[1].title"]);
+        assert!(problems[0].message.contains("$.issues[0].events[0].id"));
+        assert!(has_errors(&problems));
+    }
+
+    #[test]
+    fn the_same_event_may_keep_its_id_in_another_language() {
+        let event = r#"{"id":"a","country":"kz","title":"T","paragraphs":["p"],"sources":[{"url":"https://a.kz/"}]}"#;
+        let mut bundle = bundle(&format!("[{event}]"), PERIOD);
+        let mut russian = bundle.issues[0].clone();
+        russian.lang = "ru".into();
+        bundle.issues.push(russian.clone());
+        assert_eq!(check_bundle(&bundle), vec![]);
+        bundle.issues.push(russian);
+        let problems = check_bundle(&bundle);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.issues[2]", "$.issues[2].events[0].id"], "the same release and id twice in one language");
+    }
+
+    #[test]
+    fn bad_dates_are_errors() {
+        let problems = check_bundle(&bundle("[]", r#"{"from":"2025-02-30","to":"15.08.2025"}"#));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].path, "$.issues[0].period.from");
+        assert_eq!(problems[1].path, "$.issues[0].period.to");
+        let reversed = check_bundle(&bundle("[]", r#"{"from":"2025-08-15","to":"2025-08-01"}"#));
+        assert_eq!(reversed[0].path, "$.issues[0].period");
+    }
+
+    #[test]
+    fn suspicious_sources_are_warnings() {
+        let events =
+            r#"[{"id":"a","country":"ru","title":"T","paragraphs":["p"],"sources":[{"url":"javascript:alert(1)"}]}]"#;
+        let problems = check_bundle(&bundle(events, PERIOD));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity, Severity::Warning);
+        assert_eq!(problems[0].path, "$.issues[0].events[0].sources[0].url");
+        assert!(!has_errors(&problems));
+    }
+}

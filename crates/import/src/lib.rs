@@ -1,0 +1,6 @@
+//! The staff's side of the format: release text to bundle with a report of every line
+//! ([`import`]), and the checker that says what is wrong with a bundle ([`check`]).
+//! The only crate that checks host names with `idna`; the viewer never depends on it.
+
+pub mod check;
+pub mod import;

@@ -1,0 +1,145 @@
+//! One event: title, byline, text (first paragraph, the rest on request), sources and
+//! the reader's actions (copy a citation, link to the event).
+
+use crate::browser;
+use crate::components::dom_id;
+use crate::components::release::content_lang;
+use crate::components::text::highlighted;
+use crate::load::Loaded;
+use crate::text::Text;
+use caricc_format::text::{display_host, is_web_url, url_parts};
+use caricc_search::search::{EventRef, Query};
+use caricc_view::i18n::Messages;
+use caricc_view::view::{citation, format_period};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub loaded: Rc<Loaded>,
+    pub at: EventRef,
+    pub query: Query,
+    pub expanded: bool,
+    /// Shown when results come from several releases.
+    pub show_release: bool,
+    /// `href` of the link to this event alone.
+    pub permalink: AttrValue,
+    /// Asks to open (or, when open, close) this event.
+    pub on_toggle: Callback<()>,
+    /// The interface language.
+    pub text: Text,
+}
+
+/// What became of the last "Copy citation".
+#[derive(Debug, Clone, PartialEq)]
+enum Copied {
+    Yes,
+    /// The clipboard was unavailable: the citation is shown for copying by hand.
+    ByHand(String),
+}
+
+#[component]
+pub fn EventCard(props: &CardProps) -> Html {
+    let t = props.text.0;
+    let copied = use_state(|| None::<Copied>);
+    let issue = &props.loaded.bundle.issues[props.at.issue];
+    let event = &issue.events[props.at.event];
+    let title_id = dom_id("title", &event.id);
+    let more_id = dom_id("more", &event.id);
+    let query = &props.query;
+
+    let on_copy = {
+        let copied = copied.clone();
+        let (loaded, at) = (props.loaded.clone(), props.at);
+        // Built on the click, not on every render: cards re-render on each search keystroke.
+        Callback::from(move |_: MouseEvent| {
+            let issue = &loaded.bundle.issues[at.issue];
+            let text = citation(issue, &issue.events[at.event], t);
+            let copied = copied.clone();
+            yew::platform::spawn_local(async move {
+                let done = browser::copy_text(&text).await;
+                copied.set(Some(if done { Copied::Yes } else { Copied::ByHand(text) }));
+            });
+        })
+    };
+    let on_toggle = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |_: MouseEvent| on_toggle.emit(()))
+    };
+
+    let (first, rest) = event.paragraphs.split_first().map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
+    // Whether the card, folded, shows a marked hit; if not, the first paragraph that has one
+    // is shown as an excerpt.
+    let shown_has_hit = query.marks_in(&event.title)
+        || event.outlet.as_deref().is_some_and(|outlet| query.marks_in(outlet))
+        || first.is_some_and(|first| query.marks_in(first));
+    let folded_hit = if query.is_empty() || props.expanded || shown_has_hit {
+        None
+    } else {
+        rest.iter().find(|paragraph| query.marks_in(paragraph))
+    };
+    html! {
+        <article class="event" data-opened={props.expanded.then_some("")} id={dom_id("event", &event.id)} aria-labelledby={title_id.clone()} lang={content_lang(issue)}>
+            if props.show_release {
+                <p class="event-release" lang={t.code}>{ (t.event_release)(issue.number, &format_period(&issue.period.from, &issue.period.to)) }</p>
+            }
+            <h3 id={title_id}>{ highlighted(&event.title, query) }</h3>
+            if let Some(outlet) = &event.outlet {
+                <p class="outlet">{ highlighted(outlet, query) }</p>
+            }
+            <div class="event-text">
+                if let Some(first) = first {
+                    <p>{ highlighted(first, query) }</p>
+                }
+                if let Some(hit) = folded_hit {
+                    // A search may match only folded text: show where, so the reader sees why.
+                    <p class="excerpt">{ "… " }{ highlighted(hit, query) }</p>
+                }
+                if !rest.is_empty() {
+                    // Always in the page (hidden when folded) so that printing shows it.
+                    <div class="more" id={more_id.clone()} hidden={!props.expanded}>
+                        { for rest.iter().map(|paragraph| html! { <p>{ highlighted(paragraph, query) }</p> }) }
+                    </div>
+                }
+            </div>
+            if !event.sources.is_empty() {
+                <ul class="sources" aria-label={t.sources} lang={t.code}>
+                    { for event.sources.iter().map(|source| html! { <li>{ source_link(&source.url) }</li> }) }
+                </ul>
+            }
+            <div class="event-actions" lang={t.code}>
+                if !rest.is_empty() {
+                    <button type="button" class="expand" aria-expanded={props.expanded.to_string()} aria-controls={more_id} onclick={on_toggle}>
+                        { if props.expanded { t.show_less } else { t.show_full_text } }
+                    </button>
+                }
+                <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
+                <a class="permalink" href={props.permalink.clone()}>{ t.permalink }</a>
+            </div>
+            { copy_status(copied.as_ref(), t) }
+        </article>
+    }
+}
+
+fn copy_status(copied: Option<&Copied>, t: &Messages) -> Html {
+    match copied {
+        None => Html::default(),
+        Some(Copied::Yes) => html! { <p role="status" class="copy-status">{ t.citation_copied }</p> },
+        Some(Copied::ByHand(text)) => html! {
+            <p role="status" class="copy-status">{ t.copy_unavailable }<q>{ text.clone() }</q></p>
+        },
+    }
+}
+
+/// A link showing the readable host for http(s) URLs; anything else as plain text, so a
+/// `javascript:` or `data:` URL in a bundle can never become a live link.
+pub fn source_link(url: &str) -> Html {
+    if !is_web_url(url) {
+        return html! { <span class="source-text">{ url.to_owned() }</span> };
+    }
+    let host = display_host(url_parts(url).host);
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    html! {
+        <a class="source" href={url.to_owned()} target="_blank" rel="noopener noreferrer" title={url.to_owned()}>{ host }</a>
+    }
+}

@@ -1,0 +1,121 @@
+//! What the reader sees. Components render the core's view model; bundle text goes into
+//! text nodes only, never into markup.
+
+mod card;
+mod language;
+mod open;
+mod release;
+mod search;
+mod tabs;
+mod text;
+
+use crate::app::{Navigate, Need};
+use crate::load::{Load, LoadError, Origin};
+use crate::text::Text;
+use caricc_view::i18n::Messages;
+use caricc_view::route::Route;
+use language::language_picker;
+use open::{open_bundle, OpenProps};
+use release::ReleasePage;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub load: Load,
+    #[prop_or_default]
+    pub route: Route,
+    /// Changes when the route arrived from outside the page (see `App`).
+    #[prop_or_default]
+    pub arrival: u32,
+    #[prop_or_default]
+    pub on_navigate: Callback<Navigate>,
+    /// Why the last bundle file the reader opened could not be shown.
+    #[prop_or_default]
+    pub file_error: Option<Rc<LoadError>>,
+    #[prop_or_default]
+    pub on_open_file: Callback<web_sys::File>,
+    /// Asks for what the page lacks from a chunked archive.
+    #[prop_or_default]
+    pub on_need: Callback<Need>,
+    /// The interface language.
+    #[prop_or_default]
+    pub text: Text,
+}
+
+/// The whole page for the load state and route. A function rather than a component: `App`
+/// redraws it whenever these change anyway, and a component is a copy of Yew's component
+/// machinery in the WebAssembly.
+pub fn page(props: &PageProps) -> Html {
+    let t = props.text.0;
+    match &props.load {
+        Load::Loading => frame(
+            props,
+            t,
+            html! {
+                <>
+                    <h1>{ t.site_name }</h1>
+                    <p role="status" class="status">{ t.loading }</p>
+                </>
+            },
+        ),
+        Load::Failed(error) => frame(
+            props,
+            t,
+            html! {
+                <div role="alert" class="alert">
+                    <h1>{ t.load_failed }</h1>
+                    <p>{ error.describe(t) }</p>
+                    <p>{ t.load_failed_hint }</p>
+                </div>
+            },
+        ),
+        Load::Ready(loaded) => {
+            let tools = bundle_tools(props, Some(&loaded.origin), t);
+            html! {
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} text={props.text} />
+            }
+        }
+    }
+}
+
+/// The page around a message, before there is a release to show.
+fn frame(props: &PageProps, t: &Messages, content: Html) -> Html {
+    html! {
+        <>
+            { masthead(Html::default(), bundle_tools(props, None, t), t) }
+            <main id="main">{ content }</main>
+        </>
+    }
+}
+
+/// The language switcher and the bundle controls, for the masthead.
+fn bundle_tools(props: &PageProps, origin: Option<&Origin>, t: &Messages) -> Html {
+    let open = OpenProps { origin, file_error: props.file_error.as_ref(), on_open_file: &props.on_open_file };
+    html! {
+        <>
+            { language_picker(&props.route, &props.on_navigate, t) }
+            { open_bundle(open, t) }
+        </>
+    }
+}
+
+/// The site's name bar: the release picker once a bundle is loaded, and the bundle controls.
+/// A function rather than a component: a component of its own is a copy of Yew's
+/// component machinery in the WebAssembly, for markup that has no state.
+pub(crate) fn masthead(picker: Html, tools: Html, t: &Messages) -> Html {
+    html! {
+        <header class="masthead">
+            <p class="site-name">{ t.site_name }</p>
+            { picker }
+            { tools }
+        </header>
+    }
+}
+
+/// An HTML id derived from bundle text: letters, digits, `-` and `_` only.
+pub(crate) fn dom_id(prefix: &str, id: &str) -> String {
+    let safe: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("{prefix}-{safe}")
+}
