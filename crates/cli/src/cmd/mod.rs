@@ -1,0 +1,7 @@
+//! One module per subcommand: its arguments (`Args`) and `run`.
+
+pub mod check;
+pub mod import;
+pub mod offline;
+pub mod split;
+pub mod synth;
