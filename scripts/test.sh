@@ -10,6 +10,18 @@ logs=target/test-logs
 mkdir -p "$logs"
 failed=()
 
+step "The floors: the viewer's WebAssembly is built from none of the staff's crates"
+# Cargo keeps a crate from using what it does not depend on; this keeps anyone from adding
+# such a dependency to the viewer unnoticed.
+forbidden=$(cargo tree -p caricc-viewer --target wasm32-unknown-unknown --features csr -e normal --prefix none \
+    | awk '{print $1}' | grep -xE 'caricc-(import|synth|cli)|idna|clap' | sort -u || true)
+if [ -n "$forbidden" ]; then
+    echo "the viewer depends on: $forbidden"
+    failed+=("floors")
+else
+    echo "caricc-viewer (wasm32) depends on none of caricc-import, caricc-synth, caricc-cli, idna, clap"
+fi
+
 step "Native tests: cargo test --workspace"
 cargo test --workspace 2>&1 | tee "$logs/cargo.log" || failed+=("cargo test")
 
