@@ -14,7 +14,7 @@ fn events(n: usize) -> &'static str {
     }
 }
 
-pub const EN: Messages = Messages {
+pub static EN: Messages = Messages {
     code: "en",
     name: "English",
     language_label: "Language",

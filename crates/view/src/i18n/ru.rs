@@ -10,7 +10,7 @@ fn events(n: usize) -> &'static str {
     russian_plural(n, "событие", "события", "событий")
 }
 
-pub const RU: Messages = Messages {
+pub static RU: Messages = Messages {
     code: "ru",
     name: "Русский",
     language_label: "Язык",
