@@ -70,4 +70,13 @@ impl Report {
     pub fn unplaced_lines(&self) -> Vec<usize> {
         self.placements.iter().filter(|p| p.placement == Placement::Unplaced).map(|p| p.line).collect()
     }
+
+    /// Records where some lines landed; the stages call it as they place them.
+    pub(super) fn mark(&mut self, lines: std::ops::Range<usize>, placement: Placement) {
+        self.placements.extend(lines.map(|line| LinePlacement { line, placement }));
+    }
+
+    pub(super) fn warn(&mut self, line: usize, kind: WarningKind, message: String) {
+        self.warnings.push(Warning { line, kind, message });
+    }
 }

@@ -3,7 +3,25 @@
 //! breaks leave them); each block is cut into segments: a heading, a run of source links,
 //! or text. Where a segment belongs is for the later stages to say.
 
-use caricc_format::text::{ends_sentence, fold_whitespace, is_all_caps, strip_markup, url_parts};
+use super::report::{Placement, Report, WarningKind};
+use caricc_format::text::{
+    ends_sentence, excerpt, fold_whitespace, is_all_caps, is_invisible, match_key, strip_markup, url_parts,
+};
+use std::collections::HashSet;
+
+/// Warns of each line holding a character that changes how text displays without being
+/// seen; the line is still read as it is.
+pub(super) fn warn_invisible(text: &str, report: &mut Report) {
+    for (index, line) in text.lines().enumerate() {
+        if let Some(c) = line.chars().find(|&c| is_invisible(c) && c != '\u{ad}') {
+            let message = format!(
+                "contains the invisible character U+{:04X}; the text may display differently from what it says",
+                c as u32
+            );
+            report.warn(index + 1, WarningKind::Invisible, message);
+        }
+    }
+}
 
 /// A run of consecutive non-blank lines.
 pub(super) struct Block<'a> {
@@ -54,6 +72,24 @@ impl Segment<'_> {
 
     pub(super) fn text(&self) -> String {
         strip_markup(&self.joined())
+    }
+
+    /// Lines that repeat the front matter (the back cover's address) or a page number
+    /// standing alone: what the PDF prints on its pages, not what the release says.
+    pub(super) fn is_page_furniture(&self, front_keys: &HashSet<String>) -> bool {
+        let keys: Vec<String> = self.lines.iter().map(|line| match_key(line)).collect();
+        let repeats_front = keys.iter().all(|key| front_keys.contains(key));
+        let is_page_number = self.lines.len() == 1
+            && self.lines[0].trim().len() <= 3
+            && self.lines[0].trim().bytes().all(|b| b.is_ascii_digit());
+        repeats_front || is_page_number
+    }
+
+    /// Records the segment as not in the issue, with why, so that no line goes unaccounted.
+    pub(super) fn report_unplaced(&self, report: &mut Report, why: &str) {
+        report.mark(self.line_numbers(), Placement::Unplaced);
+        let message = format!("{why}: “{}”", excerpt(&self.text(), 80));
+        report.warn(self.first_line, WarningKind::Unplaced, message);
     }
 }
 
