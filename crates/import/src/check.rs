@@ -2,7 +2,7 @@
 //! (unique ids, real country codes, real dates, non-empty titles). Every problem names
 //! the JSON path at fault.
 
-use crate::import::{source_problem, valid_hosts};
+use crate::sources::{source_problem, valid_hosts};
 use caricc_format::country::is_iso_code;
 use caricc_format::date::Date;
 use caricc_format::limits::over_limits;
