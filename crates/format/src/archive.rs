@@ -17,6 +17,7 @@
 //! narrowed to.
 
 use crate::bundle::{decode_object, DecodeError};
+use crate::decode::record;
 use crate::model::{Bundle, Issue, Period, FORMAT_VERSION};
 use crate::text::is_language_tag;
 use serde::Serialize;
@@ -30,17 +31,18 @@ pub const MAX_MANIFEST_RELEASES: usize = 100_000;
 /// Shards an index may have at most.
 pub const MAX_SHARDS: u32 = 4_096;
 
-/// The manifest: what an archive holds and where its files are, relative to the manifest.
-// Decoded through the shared visitor in `core::decode`, as the bundle's types are.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Manifest {
-    pub format: u32,
-    pub releases: Vec<ReleaseEntry>,
-    pub search: SearchShards,
-    /// A manifest of its own listing the releases that follow these (older ones), relative
-    /// to this one; its releases take the positions after these in the index.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub older: Option<String>,
+record! {
+    /// The manifest: what an archive holds and where its files are, relative to the manifest.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct Manifest {
+        pub format: u32,
+        pub releases: Vec<ReleaseEntry>,
+        pub search: SearchShards,
+        /// A manifest of its own listing the releases that follow these (older ones), relative
+        /// to this one; its releases take the positions after these in the index.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub older: Option<String> = None,
+    }
 }
 
 impl Manifest {
@@ -65,43 +67,51 @@ impl Manifest {
     }
 }
 
-/// One release of the archive, with what the picker needs before it is fetched. Kept
-/// short (about 130 bytes), since the manifest of 10,000 releases is read before anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReleaseEntry {
-    pub number: u32,
-    pub year: i32,
-    pub lang: String,
-    pub period: Period,
-    /// The release's bundle, relative to the manifest (`releases/2025-15-en.json`).
-    pub file: String,
-    /// How many events the release holds.
-    pub events: u32,
+record! {
+    /// One release of the archive, with what the picker needs before it is fetched. Kept
+    /// short (about 130 bytes), since the manifest of 10,000 releases is read before anything.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct ReleaseEntry {
+        pub number: u32,
+        pub year: i32,
+        pub lang: String,
+        pub period: Period,
+        /// The release's bundle, relative to the manifest (`releases/2025-15-en.json`).
+        pub file: String,
+        /// How many events the release holds.
+        pub events: u32,
+    }
 }
 
-/// Where the search index is: `files` with `{shard}` replaced by a shard number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchShards {
-    pub shards: u32,
-    pub files: String,
+record! {
+    /// Where the search index is: `files` with `{shard}` replaced by a shard number.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct SearchShards {
+        pub shards: u32,
+        pub files: String,
+    }
 }
 
-/// One shard of the search index: each trigram hashed to it, in order, with the releases
-/// (positions in the manifest) that contain it, as the first position then the gaps
-/// between positions. Pairs rather than a JSON object, so that the viewer reads them into
-/// a sorted list without a map type.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Shard {
-    pub format: u32,
-    pub shard: u32,
-    pub grams: Vec<GramList>,
+record! {
+    /// One shard of the search index: each trigram hashed to it, in order, with the releases
+    /// (positions in the manifest) that contain it, as the first position then the gaps
+    /// between positions. Pairs rather than a JSON object, so that the viewer reads them into
+    /// a sorted list without a map type.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+    pub struct Shard {
+        pub format: u32,
+        pub shard: u32,
+        pub grams: Vec<GramList>,
+    }
 }
 
-/// A gram and its releases' gaps, written as the pair `["abc", [0, 3, 1]]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct GramList {
-    pub gram: String,
-    pub releases: Vec<u32>,
+record! {
+    /// A gram and its releases' gaps, written as the pair `["abc", [0, 3, 1]]`.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct GramList {
+        pub gram: String,
+        pub releases: Vec<u32>,
+    }
 }
 
 impl Serialize for GramList {
@@ -313,4 +323,41 @@ pub fn release_from_file(entry: &ReleaseEntry, bundle: Bundle) -> Result<Issue, 
 
 fn shape(path: &str, message: String) -> DecodeError {
     DecodeError::Shape { path: path.to_owned(), message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_values_are_named_as_serde_names_them() {
+        let error = |json: &str| serde_json::from_str::<Period>(json).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"from": 1, "to": "b"}"#),
+            "invalid type: integer `1`, expected a string at line 1 column 10"
+        );
+        // Inside the bracket, one column later than serde's typed readers say (see
+        // `json_path::fault_offset`).
+        assert_eq!(
+            error(r#"{"from": [], "to": "b"}"#),
+            "invalid type: sequence, expected a string at line 1 column 11"
+        );
+        assert_eq!(
+            error(r#"{"from": 1.5}"#),
+            "invalid type: floating point `1.5`, expected a string at line 1 column 12"
+        );
+        let error = |json: &str| serde_json::from_str::<ReleaseEntry>(json).unwrap_err().to_string();
+        assert_eq!(error(r#"{"number": "15"}"#), "invalid type: string \"15\", expected u32 at line 1 column 15");
+        assert_eq!(error(r#"{"number": -1}"#), "invalid value: integer `-1`, expected u32 at line 1 column 13");
+        assert_eq!(
+            error(r#"{"year": 3000000000}"#),
+            "invalid value: integer `3000000000`, expected i32 at line 1 column 19"
+        );
+        assert_eq!(
+            error(r#"{"period": true}"#),
+            "invalid type: boolean `true`, expected struct Period at line 1 column 15"
+        );
+        assert_eq!(error(r#"{"lang": null}"#), "invalid type: null, expected a string at line 1 column 13");
+        assert_eq!(error("[]"), "invalid length 0, expected struct ReleaseEntry with 6 elements at line 1 column 2");
+    }
 }

@@ -2,29 +2,108 @@
 //!
 //! `#[derive(Deserialize)]` writes a visitor for every struct, and serde_json then
 //! compiles a copy of its sequence and map reading for every `Vec` and struct of them:
-//! for the ten types of the bundle, 7 KB gzipped more of the viewer's WebAssembly than
-//! this. Here each type only lists its fields ([`Record`]), and one visitor fills any of
-//! them, reading whatever value comes and saying itself what is wrong with it. It behaves
-//! as the derived code does, error messages included: unknown fields are skipped, a
-//! repeated field is a `duplicate field`, a field without a default is a `missing field`,
-//! a value of the wrong type is `invalid type: string "15", expected u32`, and a struct may
-//! be written as a JSON array of its fields in order (as serde allows), which the property
-//! tests check against derived decoders. Two differences: a wrong string is quoted with
-//! only what would hide or reorder text escaped (serde escapes as Rust's `Debug` does,
-//! whose Unicode tables the viewer would carry for this alone), and an array or object
-//! where something else belongs is reported where serde_json stopped reading, past its
-//! bracket (`json_path::fault_offset` finds the bracket for the JSON path).
+//! for the fifteen types of the bundle and the archive, 11.6 KB gzipped (35 KB raw) more
+//! of the viewer's WebAssembly than this. Here each type only lists its fields
+//! ([`Record`]), and one visitor fills any of them, reading whatever value comes and
+//! saying itself what is wrong with it. It behaves as the derived code does, error
+//! messages included: unknown fields are skipped, a repeated field is a `duplicate field`,
+//! a field without a default is a `missing field`, a value of the wrong type is
+//! `invalid type: string "15", expected u32`, and a struct may be written as a JSON array
+//! of its fields in order (as serde allows), which the property tests check against
+//! derived decoders. Two differences: a wrong string is quoted with only what would hide
+//! or reorder text escaped (serde escapes as Rust's `Debug` does, whose Unicode tables the
+//! viewer would carry for this alone), and an array or object where something else
+//! belongs is reported where serde_json stopped reading, past its bracket
+//! (`json_path::fault_offset` finds the bracket for the JSON path).
+//!
+//! The types themselves are declared where they belong ([`crate::model`],
+//! [`crate::archive`]), each with [`record!`], which writes the struct and its decoding
+//! from the one declaration: this module knows no type of the bundle.
 
-use crate::archive::{GramList, Manifest, ReleaseEntry, SearchShards, Shard};
-use crate::model::{
-    Bundle, ContentsEntry, CountryCount, CountryTopic, Event, Issue, Period, Publisher, Source, Summary,
-};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 use std::fmt;
 
+/// Declares a struct of the bundle or the archive once: the struct as written (its
+/// attributes, and each field's docs, serde attributes and type), and how it is decoded:
+/// its [`Record`] and [`Field`] impls, and `Deserialize` through the shared visitor.
+///
+/// A field written `name: Type = value` may be left out, and then holds `value` (serde's
+/// `#[serde(default = …)]`); a field without `= value` must be present (`missing field`).
+/// What a field's type reads, and is before it is read, is that type's [`Field`] impl. A
+/// struct written as a JSON array lists its fields in declaration order, as serde reads it.
+///
+/// ```text
+/// record! {
+///     /// One line of the printed contents list.
+///     #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///     pub struct ContentsEntry {
+///         pub title: String,
+///         #[serde(skip_serializing_if = "Option::is_none")]
+///         pub page: Option<u32> = None,
+///     }
+/// }
+/// ```
+macro_rules! record {
+    (
+        $(#[$attribute:meta])*
+        $visibility:vis struct $name:ident {
+            $(
+                $(#[$field_attribute:meta])*
+                $field_visibility:vis $field:ident: $type:ty $(= $default:expr)?
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$attribute])*
+        $visibility struct $name {
+            $($(#[$field_attribute])* $field_visibility $field: $type,)+
+        }
+
+        impl $crate::decode::Field for $name {
+            fn blank() -> Self {
+                $name { $($field: $crate::decode::record!(@blank $type $(= $default)?),)+ }
+            }
+            fn slot(&mut self) -> $crate::decode::Slot<'_> {
+                $crate::decode::Slot::Record(self)
+            }
+        }
+
+        impl $crate::decode::Record for $name {
+            fn name(&self) -> &'static str {
+                stringify!($name)
+            }
+            fn fields(&self) -> &'static [(&'static str, $crate::decode::Presence)] {
+                &[$((stringify!($field), $crate::decode::record!(@presence $(= $default)?)),)+]
+            }
+            fn slot(&mut self, index: usize) -> $crate::decode::Slot<'_> {
+                $crate::decode::record!(@slot self, index; $($field),+)
+            }
+        }
+
+        $crate::decode::deserialize_with_record!($name);
+    };
+    // A field's value before decoding: its default, or its type's blank.
+    (@blank $type:ty) => { <$type as $crate::decode::Field>::blank() };
+    (@blank $type:ty = $default:expr) => { $default };
+    (@presence) => { $crate::decode::Presence::Required };
+    (@presence = $default:expr) => { $crate::decode::Presence::Defaulted };
+    // The slot of the field at `index`: the first of the fields at 0, else the slot of
+    // `index - 1` in the rest; the last field takes any index that is left (so the index
+    // is not read there).
+    (@slot $record:ident, $index:ident; $last:ident) => {{
+        let _ = $index;
+        $crate::decode::Field::slot(&mut $record.$last)
+    }};
+    (@slot $record:ident, $index:ident; $first:ident, $($rest:ident),+) => {
+        match $index.checked_sub(1) {
+            None => $crate::decode::Field::slot(&mut $record.$first),
+            Some($index) => $crate::decode::record!(@slot $record, $index; $($rest),+),
+        }
+    };
+}
+pub(crate) use record;
+
 /// Where a field's value goes, by kind.
-enum Slot<'a> {
+pub(crate) enum Slot<'a> {
     Text(&'a mut String),
     MaybeText(&'a mut Option<String>),
     Count(&'a mut u32),
@@ -38,9 +117,9 @@ enum Slot<'a> {
     Json(&'a mut String),
 }
 
-/// A struct of the bundle, as decoding sees it. Decoding starts from [`Record::blank`],
+/// A struct of the bundle, as decoding sees it. Decoding starts from its [`Field::blank`],
 /// which holds each field's default (or a placeholder, for fields that must be present).
-trait Record {
+pub(crate) trait Record {
     /// The struct's name, as serde's messages give it (`struct Event`).
     fn name(&self) -> &'static str;
     /// The fields in declaration order, each with whether it may be left out.
@@ -50,24 +129,64 @@ trait Record {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Presence {
+pub(crate) enum Presence {
     Required,
-    /// Left out, the field keeps the value [`Record::blank`] gave it.
+    /// Left out, the field keeps the value its record's [`Field::blank`] gave it (the
+    /// `= value` of [`record!`]).
     Defaulted,
 }
-use Presence::{Defaulted, Required};
+use Presence::Required;
+
+/// A type a record's field may have: the value it holds before decoding, and where a
+/// value read for it goes.
+pub(crate) trait Field {
+    /// The value before decoding: a record's own with each field's default, for other
+    /// types empty (the placeholder of a field that must be present, read over anyway).
+    fn blank() -> Self;
+    /// Where a value read for the field goes.
+    fn slot(&mut self) -> Slot<'_>;
+}
+
+/// The types a record's fields have besides records (whose [`Field`] impls [`record!`]
+/// writes) and lists of records (below).
+macro_rules! fields {
+    ($($type:ty => $blank:expr, $kind:ident;)+) => {$(
+        impl Field for $type {
+            fn blank() -> Self {
+                $blank
+            }
+            fn slot(&mut self) -> Slot<'_> {
+                Slot::$kind(self)
+            }
+        }
+    )+};
+}
+
+fields! {
+    String => String::new(), Text;
+    Option<String> => None, MaybeText;
+    u32 => 0, Count;
+    Option<u32> => None, MaybeCount;
+    i32 => 0, Year;
+    Vec<String> => Vec::new(), Texts;
+    Vec<u32> => Vec::new(), Counts;
+}
+
+impl<T: Record + Field> Field for Vec<T> {
+    fn blank() -> Self {
+        Vec::new()
+    }
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Records(self)
+    }
+}
 
 /// A `Vec` of records, grown one element at a time.
-trait Records {
+pub(crate) trait Records {
     fn push_blank(&mut self) -> &mut dyn Record;
 }
 
-/// A struct that decoding can start from.
-trait Blank: Record + Sized {
-    fn blank() -> Self;
-}
-
-impl<T: Blank> Records for Vec<T> {
+impl<T: Record + Field> Records for Vec<T> {
     fn push_blank(&mut self) -> &mut dyn Record {
         self.push(T::blank());
         let last = self.len() - 1;
@@ -334,7 +453,7 @@ impl<'de> Visitor<'de> for FieldName {
 }
 
 /// Decodes a record with the shared visitor.
-fn decode<'de, T: Blank, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+pub(crate) fn decode<'de, T: Record + Field, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     let mut record = T::blank();
     Slot::Record(&mut record).deserialize(deserializer)?;
     Ok(record)
@@ -343,32 +462,14 @@ fn decode<'de, T: Blank, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::
 /// The `Deserialize` impl of a record, through [`decode`].
 macro_rules! deserialize_with_record {
     ($($record:ty),*) => {$(
-        impl<'de> Deserialize<'de> for $record {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                decode(deserializer)
+        impl<'de> ::serde::Deserialize<'de> for $record {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::decode::decode(deserializer)
             }
         }
     )*};
 }
-
-deserialize_with_record!(
-    FormatProbe,
-    Bundle,
-    Issue,
-    Period,
-    Publisher,
-    Summary,
-    CountryCount,
-    CountryTopic,
-    ContentsEntry,
-    Event,
-    Source,
-    Manifest,
-    ReleaseEntry,
-    SearchShards,
-    Shard,
-    GramList
-);
+pub(crate) use deserialize_with_record;
 
 /// A string as a JSON string literal.
 fn json_string(text: &str) -> String {
@@ -383,9 +484,12 @@ pub struct FormatProbe {
     pub format: String,
 }
 
-impl Blank for FormatProbe {
+impl Field for FormatProbe {
     fn blank() -> Self {
         FormatProbe { format: String::new() }
+    }
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Record(self)
     }
 }
 
@@ -401,410 +505,7 @@ impl Record for FormatProbe {
     }
 }
 
-// ---- The bundle's types, field by field (declaration order, as serde reads arrays) ----
-
-impl Blank for Bundle {
-    fn blank() -> Self {
-        Bundle { format: 0, issues: Vec::new() }
-    }
-}
-
-impl Record for Bundle {
-    fn name(&self) -> &'static str {
-        "Bundle"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("format", Required), ("issues", Defaulted)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.format),
-            _ => Slot::Records(&mut self.issues),
-        }
-    }
-}
-
-impl Blank for Issue {
-    fn blank() -> Self {
-        Issue {
-            number: 0,
-            year: 0,
-            lang: "en".to_owned(),
-            period: Period::blank(),
-            title: String::new(),
-            subtitle: String::new(),
-            place: String::new(),
-            publisher: Publisher::default(),
-            summary: Summary::default(),
-            contents: Vec::new(),
-            events: Vec::new(),
-        }
-    }
-}
-
-impl Record for Issue {
-    fn name(&self) -> &'static str {
-        "Issue"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[
-            ("number", Required),
-            ("year", Required),
-            ("lang", Defaulted),
-            ("period", Required),
-            ("title", Required),
-            ("subtitle", Defaulted),
-            ("place", Defaulted),
-            ("publisher", Defaulted),
-            ("summary", Defaulted),
-            ("contents", Defaulted),
-            ("events", Defaulted),
-        ]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.number),
-            1 => Slot::Year(&mut self.year),
-            2 => Slot::Text(&mut self.lang),
-            3 => Slot::Record(&mut self.period),
-            4 => Slot::Text(&mut self.title),
-            5 => Slot::Text(&mut self.subtitle),
-            6 => Slot::Text(&mut self.place),
-            7 => Slot::Record(&mut self.publisher),
-            8 => Slot::Record(&mut self.summary),
-            9 => Slot::Records(&mut self.contents),
-            _ => Slot::Records(&mut self.events),
-        }
-    }
-}
-
-impl Blank for Period {
-    fn blank() -> Self {
-        Period { from: String::new(), to: String::new() }
-    }
-}
-
-impl Record for Period {
-    fn name(&self) -> &'static str {
-        "Period"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("from", Required), ("to", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.from),
-            _ => Slot::Text(&mut self.to),
-        }
-    }
-}
-
-impl Blank for Publisher {
-    fn blank() -> Self {
-        Publisher::default()
-    }
-}
-
-impl Record for Publisher {
-    fn name(&self) -> &'static str {
-        "Publisher"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[
-            ("name", Defaulted),
-            ("address", Defaulted),
-            ("phone", Defaulted),
-            ("fax", Defaulted),
-            ("email", Defaulted),
-            ("website", Defaulted),
-            ("imprint", Defaulted),
-        ]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.name),
-            1 => Slot::Text(&mut self.address),
-            2 => Slot::Text(&mut self.phone),
-            3 => Slot::Text(&mut self.fax),
-            4 => Slot::Text(&mut self.email),
-            5 => Slot::Text(&mut self.website),
-            _ => Slot::Texts(&mut self.imprint),
-        }
-    }
-}
-
-impl Blank for Summary {
-    fn blank() -> Self {
-        Summary::default()
-    }
-}
-
-impl Record for Summary {
-    fn name(&self) -> &'static str {
-        "Summary"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("paragraphs", Defaulted), ("total", Defaulted), ("counts", Defaulted), ("topics", Defaulted)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Texts(&mut self.paragraphs),
-            1 => Slot::MaybeCount(&mut self.total),
-            2 => Slot::Records(&mut self.counts),
-            _ => Slot::Records(&mut self.topics),
-        }
-    }
-}
-
-impl Blank for CountryCount {
-    fn blank() -> Self {
-        CountryCount { country: String::new(), label: String::new(), count: 0 }
-    }
-}
-
-impl Record for CountryCount {
-    fn name(&self) -> &'static str {
-        "CountryCount"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("country", Required), ("label", Required), ("count", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.country),
-            1 => Slot::Text(&mut self.label),
-            _ => Slot::Count(&mut self.count),
-        }
-    }
-}
-
-impl Blank for CountryTopic {
-    fn blank() -> Self {
-        CountryTopic { country: String::new(), text: String::new() }
-    }
-}
-
-impl Record for CountryTopic {
-    fn name(&self) -> &'static str {
-        "CountryTopic"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("country", Required), ("text", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.country),
-            _ => Slot::Text(&mut self.text),
-        }
-    }
-}
-
-impl Blank for ContentsEntry {
-    fn blank() -> Self {
-        ContentsEntry { title: String::new(), country: None, page: None }
-    }
-}
-
-impl Record for ContentsEntry {
-    fn name(&self) -> &'static str {
-        "ContentsEntry"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("title", Required), ("country", Defaulted), ("page", Defaulted)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.title),
-            1 => Slot::MaybeText(&mut self.country),
-            _ => Slot::MaybeCount(&mut self.page),
-        }
-    }
-}
-
-impl Blank for Event {
-    fn blank() -> Self {
-        Event {
-            id: String::new(),
-            country: String::new(),
-            title: String::new(),
-            outlet: None,
-            paragraphs: Vec::new(),
-            sources: Vec::new(),
-        }
-    }
-}
-
-impl Record for Event {
-    fn name(&self) -> &'static str {
-        "Event"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[
-            ("id", Required),
-            ("country", Required),
-            ("title", Required),
-            ("outlet", Defaulted),
-            ("paragraphs", Defaulted),
-            ("sources", Defaulted),
-        ]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.id),
-            1 => Slot::Text(&mut self.country),
-            2 => Slot::Text(&mut self.title),
-            3 => Slot::MaybeText(&mut self.outlet),
-            4 => Slot::Texts(&mut self.paragraphs),
-            _ => Slot::Records(&mut self.sources),
-        }
-    }
-}
-
-impl Blank for Source {
-    fn blank() -> Self {
-        Source { url: String::new() }
-    }
-}
-
-impl Record for Source {
-    fn name(&self) -> &'static str {
-        "Source"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("url", Required)]
-    }
-    fn slot(&mut self, _: usize) -> Slot<'_> {
-        Slot::Text(&mut self.url)
-    }
-}
-
-// ---- A chunked archive's manifest and index shards (`core::archive`) ----
-
-impl Blank for Manifest {
-    fn blank() -> Self {
-        Manifest { format: 0, releases: Vec::new(), search: SearchShards::blank(), older: None }
-    }
-}
-
-impl Record for Manifest {
-    fn name(&self) -> &'static str {
-        "Manifest"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("format", Required), ("releases", Required), ("search", Required), ("older", Defaulted)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.format),
-            1 => Slot::Records(&mut self.releases),
-            2 => Slot::Record(&mut self.search),
-            _ => Slot::MaybeText(&mut self.older),
-        }
-    }
-}
-
-impl Blank for ReleaseEntry {
-    fn blank() -> Self {
-        ReleaseEntry {
-            number: 0,
-            year: 0,
-            lang: String::new(),
-            period: Period::blank(),
-            file: String::new(),
-            events: 0,
-        }
-    }
-}
-
-impl Record for ReleaseEntry {
-    fn name(&self) -> &'static str {
-        "ReleaseEntry"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[
-            ("number", Required),
-            ("year", Required),
-            ("lang", Required),
-            ("period", Required),
-            ("file", Required),
-            ("events", Required),
-        ]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.number),
-            1 => Slot::Year(&mut self.year),
-            2 => Slot::Text(&mut self.lang),
-            3 => Slot::Record(&mut self.period),
-            4 => Slot::Text(&mut self.file),
-            _ => Slot::Count(&mut self.events),
-        }
-    }
-}
-
-impl Blank for SearchShards {
-    fn blank() -> Self {
-        SearchShards { shards: 0, files: String::new() }
-    }
-}
-
-impl Record for SearchShards {
-    fn name(&self) -> &'static str {
-        "SearchShards"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("shards", Required), ("files", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.shards),
-            _ => Slot::Text(&mut self.files),
-        }
-    }
-}
-
-impl Blank for Shard {
-    fn blank() -> Self {
-        Shard::default()
-    }
-}
-
-impl Record for Shard {
-    fn name(&self) -> &'static str {
-        "Shard"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("format", Required), ("shard", Required), ("grams", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Count(&mut self.format),
-            1 => Slot::Count(&mut self.shard),
-            _ => Slot::Records(&mut self.grams),
-        }
-    }
-}
-
-impl Blank for GramList {
-    fn blank() -> Self {
-        GramList::default()
-    }
-}
-
-impl Record for GramList {
-    fn name(&self) -> &'static str {
-        "GramList"
-    }
-    fn fields(&self) -> &'static [(&'static str, Presence)] {
-        &[("gram", Required), ("releases", Required)]
-    }
-    fn slot(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => Slot::Text(&mut self.gram),
-            _ => Slot::Counts(&mut self.releases),
-        }
-    }
-}
+deserialize_with_record!(FormatProbe);
 
 #[cfg(test)]
 mod tests {
@@ -821,37 +522,5 @@ mod tests {
         for text in ["15", "Алматы \"ok\" \\", "a\nb\tc\r\0\u{1b}[2J", "\u{202e}kz\u{200b}\u{feff}\u{2066}"] {
             assert_eq!(format!("\"{}\"", quoted(text)), format!("{text:?}"));
         }
-    }
-
-    #[test]
-    fn wrong_values_are_named_as_serde_names_them() {
-        let error = |json: &str| serde_json::from_str::<Period>(json).unwrap_err().to_string();
-        assert_eq!(
-            error(r#"{"from": 1, "to": "b"}"#),
-            "invalid type: integer `1`, expected a string at line 1 column 10"
-        );
-        // Inside the bracket, one column later than serde's typed readers say (see
-        // `json_path::fault_offset`).
-        assert_eq!(
-            error(r#"{"from": [], "to": "b"}"#),
-            "invalid type: sequence, expected a string at line 1 column 11"
-        );
-        assert_eq!(
-            error(r#"{"from": 1.5}"#),
-            "invalid type: floating point `1.5`, expected a string at line 1 column 12"
-        );
-        let error = |json: &str| serde_json::from_str::<ReleaseEntry>(json).unwrap_err().to_string();
-        assert_eq!(error(r#"{"number": "15"}"#), "invalid type: string \"15\", expected u32 at line 1 column 15");
-        assert_eq!(error(r#"{"number": -1}"#), "invalid value: integer `-1`, expected u32 at line 1 column 13");
-        assert_eq!(
-            error(r#"{"year": 3000000000}"#),
-            "invalid value: integer `3000000000`, expected i32 at line 1 column 19"
-        );
-        assert_eq!(
-            error(r#"{"period": true}"#),
-            "invalid type: boolean `true`, expected struct Period at line 1 column 15"
-        );
-        assert_eq!(error(r#"{"lang": null}"#), "invalid type: null, expected a string at line 1 column 13");
-        assert_eq!(error("[]"), "invalid length 0, expected struct ReleaseEntry with 6 elements at line 1 column 2");
     }
 }

@@ -2,19 +2,23 @@
 //!
 //! Readers ignore fields they do not know, so later versions can add fields without
 //! breaking older viewers; a change that would mislead an old reader bumps
-//! [`FORMAT_VERSION`] instead. Which fields may be left out, and their values then, is
-//! written with the decoding, in [`crate::decode`] (`lang` is `en`, lists are empty).
+//! [`FORMAT_VERSION`] instead. A field that may be left out is written with the value it
+//! then has (`lang: String = "en".to_owned()`); one without must be present. Each struct
+//! is declared once, with [`record!`], which writes its decoding too ([`crate::decode`]).
 
+use crate::decode::record;
 use serde::Serialize;
 
 /// The only bundle format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// A set of releases, as one JSON file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Bundle {
-    pub format: u32,
-    pub issues: Vec<Issue>,
+record! {
+    /// A set of releases, as one JSON file.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct Bundle {
+        pub format: u32,
+        pub issues: Vec<Issue> = Vec::new(),
+    }
 }
 
 impl Default for Bundle {
@@ -23,111 +27,129 @@ impl Default for Bundle {
     }
 }
 
-/// One Information Release.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Issue {
-    /// The release's number within its year (`#15`).
-    pub number: u32,
-    pub year: i32,
-    /// Language of the release's text (BCP 47, e.g. `en`, `ru`).
-    pub lang: String,
-    pub period: Period,
-    pub title: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub subtitle: String,
-    /// Where it was issued, as printed on the cover (`Almaty`).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub place: String,
-    pub publisher: Publisher,
-    pub summary: Summary,
-    pub contents: Vec<ContentsEntry>,
-    pub events: Vec<Event>,
+record! {
+    /// One Information Release.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct Issue {
+        /// The release's number within its year (`#15`).
+        pub number: u32,
+        pub year: i32,
+        /// Language of the release's text (BCP 47, e.g. `en`, `ru`).
+        pub lang: String = "en".to_owned(),
+        pub period: Period,
+        pub title: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub subtitle: String = String::new(),
+        /// Where it was issued, as printed on the cover (`Almaty`).
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub place: String = String::new(),
+        pub publisher: Publisher = Publisher::default(),
+        pub summary: Summary = Summary::default(),
+        pub contents: Vec<ContentsEntry> = Vec::new(),
+        pub events: Vec<Event> = Vec::new(),
+    }
 }
 
-/// Inclusive date range the release covers, as ISO 8601 dates (`2025-08-01`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Period {
-    pub from: String,
-    pub to: String,
+record! {
+    /// Inclusive date range the release covers, as ISO 8601 dates (`2025-08-01`).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct Period {
+        pub from: String,
+        pub to: String,
+    }
 }
 
-/// The editorial address block, each field as printed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Publisher {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub address: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub phone: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub fax: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub email: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub website: String,
-    /// Other imprint lines as printed (the citation line, "Circulation in PDF format").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub imprint: Vec<String>,
+record! {
+    /// The editorial address block, each field as printed.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+    pub struct Publisher {
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub name: String = String::new(),
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub address: String = String::new(),
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub phone: String = String::new(),
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub fax: String = String::new(),
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub email: String = String::new(),
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub website: String = String::new(),
+        /// Other imprint lines as printed (the citation line, "Circulation in PDF format").
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub imprint: Vec<String> = Vec::new(),
+    }
 }
 
-/// The release's own overview: its text and what it states per country.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    pub paragraphs: Vec<String>,
-    /// Total number of events the summary states, if it states one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total: Option<u32>,
-    /// Per-country event counts as the summary states them (which may disagree with the events).
-    pub counts: Vec<CountryCount>,
-    /// What each country's events were about, as the summary puts it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<CountryTopic>,
+record! {
+    /// The release's own overview: its text and what it states per country.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+    pub struct Summary {
+        pub paragraphs: Vec<String> = Vec::new(),
+        /// Total number of events the summary states, if it states one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub total: Option<u32> = None,
+        /// Per-country event counts as the summary states them (which may disagree with the events).
+        pub counts: Vec<CountryCount> = Vec::new(),
+        /// What each country's events were about, as the summary puts it.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub topics: Vec<CountryTopic> = Vec::new(),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CountryCount {
-    pub country: String,
-    /// The country as the summary names it (`Kyrgyzstan`).
-    pub label: String,
-    pub count: u32,
+record! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct CountryCount {
+        pub country: String,
+        /// The country as the summary names it (`Kyrgyzstan`).
+        pub label: String,
+        pub count: u32,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CountryTopic {
-    pub country: String,
-    pub text: String,
+record! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct CountryTopic {
+        pub country: String,
+        pub text: String,
+    }
 }
 
-/// One line of the printed contents list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ContentsEntry {
-    /// The entry as printed, typos included (`KYRGYZ PEPUBLIC`).
-    pub title: String,
-    /// The country the entry refers to, when it could be recognised.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
+record! {
+    /// One line of the printed contents list.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct ContentsEntry {
+        /// The entry as printed, typos included (`KYRGYZ PEPUBLIC`).
+        pub title: String,
+        /// The country the entry refers to, when it could be recognised.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub country: Option<String> = None,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub page: Option<u32> = None,
+    }
 }
 
-/// One media report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Event {
-    /// Stable across re-imports of the same text: `{year}-{number}-{country}-{n}`.
-    pub id: String,
-    /// Lowercase ISO 3166-1 alpha-2 code of the section the event is printed under.
-    pub country: String,
-    pub title: String,
-    /// The outlet byline, when the release prints one (`TOPNEWS.KG`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
-    /// Plain text, markup removed, page-break splits joined back.
-    pub paragraphs: Vec<String>,
-    pub sources: Vec<Source>,
+record! {
+    /// One media report.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct Event {
+        /// Stable across re-imports of the same text: `{year}-{number}-{country}-{n}`.
+        pub id: String,
+        /// Lowercase ISO 3166-1 alpha-2 code of the section the event is printed under.
+        pub country: String,
+        pub title: String,
+        /// The outlet byline, when the release prints one (`TOPNEWS.KG`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub outlet: Option<String> = None,
+        /// Plain text, markup removed, page-break splits joined back.
+        pub paragraphs: Vec<String> = Vec::new(),
+        pub sources: Vec<Source> = Vec::new(),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Source {
-    pub url: String,
+record! {
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct Source {
+        pub url: String,
+    }
 }
