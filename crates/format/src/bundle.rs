@@ -5,9 +5,7 @@ use crate::json_path;
 use crate::model::{Bundle, FORMAT_VERSION};
 use thiserror::Error;
 
-/// Largest bundle the CLI and the viewer read: far beyond a 20-year archive (~30 MB),
-/// low enough that a wrong file cannot exhaust a reader's memory.
-pub const MAX_BUNDLE_BYTES: usize = 256 * 1024 * 1024;
+pub use crate::limits::MAX_BUNDLE_BYTES;
 
 /// Why a bundle could not be read. Every variant says what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -4,8 +4,9 @@
 
 use crate::model::Bundle;
 
-/// Bytes of bundle JSON the CLI and the viewer read at most (also checked before reading).
-pub use crate::bundle::MAX_BUNDLE_BYTES;
+/// Largest bundle the CLI and the viewer read (also checked before reading): far beyond a
+/// 20-year archive (~30 MB), low enough that a wrong file cannot exhaust a reader's memory.
+pub const MAX_BUNDLE_BYTES: usize = 256 * 1024 * 1024;
 pub const MAX_RELEASES: usize = 10_000;
 pub const MAX_EVENTS: usize = 200_000;
 /// Characters in a title, an outlet, an id or a source URL.
