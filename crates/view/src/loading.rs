@@ -44,24 +44,28 @@ pub enum Event {
     Opened(Result<Loaded, LoadError>),
     /// The page lacks this from the archive on screen.
     Needed(Need),
-    /// The texts of releases (positions in the manifest) of archive `id`, as fetched.
-    ReleasesArrived { id: u32, texts: Vec<(usize, Result<String, LoadError>)> },
-    /// The text of archive `id`'s older releases' manifest, as fetched.
-    OlderArrived { id: u32, text: Result<String, LoadError> },
-    /// The texts of index shards of archive `id`, as fetched.
-    ShardsArrived { id: u32, texts: Vec<(u32, Result<String, LoadError>)> },
+    /// The answer to [`Effect::Fetch`]: the texts of `files` of archive `id`, each as
+    /// fetched or why it could not be, in the order of the fetch's URLs.
+    Fetched { id: u32, files: Files, texts: Vec<Result<String, LoadError>> },
 }
 
-/// Work for the viewer, which answers each fetch with the matching [`Event`].
+/// Which of an archive's files a fetch is for, so that their texts find their way back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Files {
+    /// Releases (positions in the manifest).
+    Releases(Vec<usize>),
+    /// The manifest of the older releases.
+    Older,
+    /// Shards of the search index.
+    Shards(Vec<u32>),
+}
+
+/// Work for the viewer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Fetch these releases' files (position, URL) all at once; answer with
-    /// [`Event::ReleasesArrived`] when the last is here, so the page redraws once a batch.
-    FetchReleases { id: u32, releases: Vec<(usize, String)> },
-    /// Fetch the older releases' manifest; answer with [`Event::OlderArrived`].
-    FetchOlder { id: u32, url: String },
-    /// Fetch these index shards (shard, URL) all at once; answer with [`Event::ShardsArrived`].
-    FetchShards { id: u32, shards: Vec<(u32, String)> },
+    /// Fetch the texts at `urls` all at once and answer with [`Event::Fetched`] when the
+    /// last is here, so that the page redraws once for a batch of files.
+    Fetch { id: u32, files: Files, urls: Vec<String> },
     /// Build the search index of bundle `id` once the first cards are painted (if it is
     /// still on screen), so that they are not kept waiting for every event to be folded.
     BuildIndex { id: u32 },
@@ -95,9 +99,14 @@ impl Loader {
         match event {
             Event::Opened(opened) => self.open(opened),
             Event::Needed(need) if self.archive().is_some() => self.need(need),
-            Event::ReleasesArrived { id, texts } if self.is_current(id) => self.releases_arrived(texts),
-            Event::OlderArrived { id, text } if self.is_current(id) => self.older_arrived(text),
-            Event::ShardsArrived { id, texts } if self.is_current(id) => self.shards_arrived(texts),
+            Event::Fetched { id, files, texts } if self.is_current(id) => match files {
+                Files::Releases(releases) => self.releases_arrived(releases.into_iter().zip(texts)),
+                Files::Older => match texts.into_iter().next() {
+                    Some(text) => self.older_arrived(text),
+                    None => Vec::new(),
+                },
+                Files::Shards(shards) => self.shards_arrived(shards.into_iter().zip(texts)),
+            },
             // A need with no archive on screen, or an answer for one no longer on screen.
             _ => Vec::new(),
         }
@@ -133,10 +142,10 @@ impl Loader {
         match need {
             Need::Releases(wanted) => self.fetch_releases(wanted).into_iter().collect(),
             Need::Search { query, versions } => {
+                // The page asks again whenever its needs change: the search on screen goes on
+                // (or stays failed, rather than fetching again at every change).
                 let current = self.archive().and_then(|archive| archive.search.as_ref());
-                if current.is_some_and(|search| {
-                    search.is_for(&query, &versions) && !matches!(search.state, SearchState::Failed(_))
-                }) {
+                if current.is_some_and(|search| search.is_for(&query, &versions)) {
                     return Vec::new();
                 }
                 let search = ArchiveSearch { query, versions, state: SearchState::ReadingIndex };
@@ -163,10 +172,9 @@ impl Loader {
         }
     }
 
-    fn releases_arrived(&mut self, texts: Vec<(usize, Result<String, LoadError>)>) -> Vec<Effect> {
+    fn releases_arrived(&mut self, texts: impl Iterator<Item = (usize, Result<String, LoadError>)>) -> Vec<Effect> {
         let Some(archive) = self.archive() else { return Vec::new() };
         let arrivals: Vec<(usize, Result<Issue, Rc<LoadError>>)> = texts
-            .into_iter()
             .filter_map(|(at, text)| {
                 let url = archive.release_url(at)?;
                 let entry = &archive.manifest.releases[at];
@@ -204,7 +212,7 @@ impl Loader {
         effects
     }
 
-    fn shards_arrived(&mut self, texts: Vec<(u32, Result<String, LoadError>)>) -> Vec<Effect> {
+    fn shards_arrived(&mut self, texts: impl Iterator<Item = (u32, Result<String, LoadError>)>) -> Vec<Effect> {
         let Some(archive) = self.archive() else { return Vec::new() };
         let (url, releases) = (archive.url.clone(), archive.manifest.releases.len());
         let files = archive.manifest.search.files.clone();
@@ -252,16 +260,13 @@ impl Loader {
         let count = archive.manifest.search.shards;
         let missing: Vec<u32> = query.shards(count).into_iter().filter(|&shard| self.shard(shard).is_none()).collect();
         if !missing.is_empty() {
-            let fetch: Vec<(u32, String)> = missing
-                .into_iter()
-                .filter(|shard| !self.shards_in_flight.contains(shard))
-                .map(|shard| (shard, archive.shard_url(shard)))
-                .collect();
-            if fetch.is_empty() {
+            let shards: Vec<u32> = missing.into_iter().filter(|shard| !self.shards_in_flight.contains(shard)).collect();
+            if shards.is_empty() {
                 return Vec::new();
             }
-            self.shards_in_flight.extend(fetch.iter().map(|(shard, _)| shard));
-            return vec![Effect::FetchShards { id, shards: fetch }];
+            let urls = shards.iter().map(|&shard| archive.shard_url(shard)).collect();
+            self.shards_in_flight.extend(&shards);
+            return vec![Effect::Fetch { id, files: Files::Shards(shards), urls }];
         }
         let postings = |gram: &str| self.shard(shard_of(gram, count)).and_then(|postings| postings.get(gram));
         // In increasing order.
@@ -278,17 +283,18 @@ impl Loader {
     fn fetch_releases(&mut self, wanted: Vec<usize>) -> Option<Effect> {
         let Load::Ready(loaded) = &self.load else { return None };
         let archive = loaded.archive.as_ref()?;
-        let mut releases: Vec<(usize, String)> = Vec::new();
+        let (mut releases, mut urls) = (Vec::new(), Vec::new());
         for at in wanted {
             if archive.is_settled(at) || self.releases_in_flight.contains(&at) {
                 continue;
             }
             if let Some(url) = archive.release_url(at) {
                 self.releases_in_flight.push(at);
-                releases.push((at, url));
+                releases.push(at);
+                urls.push(url);
             }
         }
-        (!releases.is_empty()).then_some(Effect::FetchReleases { id: loaded.id, releases })
+        (!releases.is_empty()).then_some(Effect::Fetch { id: loaded.id, files: Files::Releases(releases), urls })
     }
 
     /// The fetch of the older releases' manifest, once a release has arrived and while it
@@ -300,7 +306,7 @@ impl Loader {
         let Load::Ready(loaded) = &self.load else { return None };
         let url = loaded.archive.as_ref()?.older.clone()?;
         self.older_in_flight = true;
-        Some(Effect::FetchOlder { id: loaded.id, url })
+        Some(Effect::Fetch { id: loaded.id, files: Files::Older, urls: vec![url] })
     }
 
     fn is_current(&self, id: u32) -> bool {

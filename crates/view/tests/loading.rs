@@ -4,7 +4,7 @@
 use caricc_format::archive::MANIFEST_SHAPE;
 use caricc_format::bundle::{parse_bundle, DecodeError};
 use caricc_view::loaded::{Archive, Load, LoadError, Loaded, Origin, SearchState};
-use caricc_view::loading::{Effect, Event, Loader, Need, ARCHIVE_SEARCH_PAGE};
+use caricc_view::loading::{Effect, Event, Files, Loader, Need, ARCHIVE_SEARCH_PAGE};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -53,15 +53,9 @@ impl Site {
     /// The answer to a fetch, as the viewer would give it once every file is here.
     fn answer(&self, effect: &Effect) -> Event {
         match effect {
-            Effect::FetchReleases { id, releases } => Event::ReleasesArrived {
-                id: *id,
-                texts: releases.iter().map(|(at, url)| (*at, self.get(url))).collect(),
-            },
-            Effect::FetchOlder { id, url } => Event::OlderArrived { id: *id, text: self.get(url) },
-            Effect::FetchShards { id, shards } => Event::ShardsArrived {
-                id: *id,
-                texts: shards.iter().map(|(shard, url)| (*shard, self.get(url))).collect(),
-            },
+            Effect::Fetch { id, files, urls } => {
+                Event::Fetched { id: *id, files: files.clone(), texts: urls.iter().map(|url| self.get(url)).collect() }
+            }
             Effect::BuildIndex { .. } => panic!("an archive's index is built as releases arrive"),
         }
     }
@@ -87,10 +81,29 @@ fn positions(effects: &[Effect]) -> Vec<usize> {
     effects
         .iter()
         .flat_map(|effect| match effect {
-            Effect::FetchReleases { releases, .. } => releases.iter().map(|(at, _)| *at).collect(),
+            Effect::Fetch { files: Files::Releases(releases), .. } => releases.clone(),
             _ => Vec::new(),
         })
         .collect()
+}
+
+/// The fetch of the older releases' manifest.
+fn older(id: u32) -> Effect {
+    Effect::Fetch { id, files: Files::Older, urls: vec![OLDER.into()] }
+}
+
+fn older_arrived(id: u32, text: Result<String, LoadError>) -> Event {
+    Event::Fetched { id, files: Files::Older, texts: vec![text] }
+}
+
+/// The shards and their URLs, if `effects` is one fetch of shards.
+fn shards_fetched(effects: &[Effect]) -> Option<(u32, Vec<(u32, String)>)> {
+    match effects {
+        [Effect::Fetch { id, files: Files::Shards(shards), urls }] => {
+            Some((*id, shards.iter().copied().zip(urls.iter().cloned()).collect()))
+        }
+        _ => None,
+    }
 }
 
 /// Opens the archive, lets the first release and the older manifest arrive: every release listed.
@@ -98,7 +111,7 @@ fn fully_listed(site: &Site, loader: &mut Loader) -> u32 {
     let id = site.open(loader);
     let first = need(loader, Need::Releases(vec![0]));
     let older = loader.update(site.answer(&first[0]));
-    assert_eq!(older, [Effect::FetchOlder { id, url: OLDER.into() }]);
+    assert_eq!(older, [self::older(id)]);
     assert_eq!(loader.update(site.answer(&older[0])), []);
     id
 }
@@ -118,7 +131,8 @@ fn a_release_asked_for_twice_is_fetched_once() {
     let mut loader = Loader::default();
     let id = site.open(&mut loader);
     let first = need(&mut loader, Need::Releases(vec![0]));
-    assert_eq!(first, [Effect::FetchReleases { id, releases: vec![(0, "archive/releases/2025-20-en.json".into())] }]);
+    let url = "archive/releases/2025-20-en.json".to_owned();
+    assert_eq!(first, [Effect::Fetch { id, files: Files::Releases(vec![0]), urls: vec![url] }]);
     assert_eq!(need(&mut loader, Need::Releases(vec![0])), [], "on its way already");
     assert_eq!(positions(&need(&mut loader, Need::Releases(vec![0, 1, 1]))), [1], "only the one not on its way");
     loader.update(site.answer(&first[0]));
@@ -135,15 +149,18 @@ fn the_older_manifest_waits_for_the_first_release_and_is_fetched_once() {
     assert_eq!(archive(&loader).older.as_deref(), Some(OLDER));
     assert_eq!(archive(&loader).manifest.releases.len(), 20, "the newest year only");
     let first = need(&mut loader, Need::Releases(vec![0]));
-    assert!(!first.iter().any(|effect| matches!(effect, Effect::FetchOlder { .. })), "not before a release is here");
+    assert!(
+        !first.iter().any(|effect| matches!(effect, Effect::Fetch { files: Files::Older, .. })),
+        "not before a release is here"
+    );
     let second = need(&mut loader, Need::Releases(vec![1]));
-    assert_eq!(loader.update(site.answer(&first[0])), [Effect::FetchOlder { id, url: OLDER.into() }]);
+    assert_eq!(loader.update(site.answer(&first[0])), [older(id)]);
     assert_eq!(loader.update(site.answer(&second[0])), [], "asked for once");
     let third = need(&mut loader, Need::Releases(vec![2]));
     assert_eq!(positions(&third), [2]);
     assert_eq!(loader.update(site.answer(&third[0])), []);
 
-    loader.update(site.answer(&Effect::FetchOlder { id, url: OLDER.into() }));
+    loader.update(site.answer(&older(id)));
     let archive = archive(&loader);
     assert_eq!(archive.manifest.releases.len(), 50);
     assert_eq!(ready(&loader).bundle.issues.len(), 50);
@@ -161,7 +178,7 @@ fn an_older_manifest_that_fails_is_reported_by_name_and_the_newest_year_stays() 
     let first = need(&mut loader, Need::Releases(vec![0]));
     loader.update(site.answer(&first[0]));
     let missing = LoadError::Status { url: OLDER.into(), status: 404, status_text: "Not Found".into() };
-    assert_eq!(loader.update(Event::OlderArrived { id, text: Err(missing) }), []);
+    assert_eq!(loader.update(older_arrived(id, Err(missing))), []);
     let archive = archive(&loader);
     let error = archive.older_failed.expect("the failure is kept");
     assert!(error.to_string().contains("manifest-older.json") && error.to_string().contains("404"), "{error}");
@@ -169,7 +186,7 @@ fn an_older_manifest_that_fails_is_reported_by_name_and_the_newest_year_stays() 
     assert_eq!(archive.manifest.releases.len(), 20);
     assert!(archive.fetched[0] && !ready(&loader).bundle.issues[0].events.is_empty(), "the release on screen stays");
     // A search no longer waits for it.
-    assert!(matches!(search(&mut loader, "police")[..], [Effect::FetchShards { .. }]));
+    assert!(shards_fetched(&search(&mut loader, "police")).is_some());
 }
 
 #[test]
@@ -180,7 +197,7 @@ fn an_older_manifest_that_is_a_bundle_is_refused_as_not_a_manifest() {
     let first = need(&mut loader, Need::Releases(vec![0]));
     loader.update(site.answer(&first[0]));
     let bundle = site.get("archive/releases/2025-20-en.json").unwrap();
-    loader.update(Event::OlderArrived { id, text: Ok(bundle) });
+    loader.update(older_arrived(id, Ok(bundle)));
     let error = archive(&loader).older_failed.expect("refused");
     let shape = DecodeError::Shape { path: "$".into(), message: MANIFEST_SHAPE.into() };
     assert_eq!(*error, LoadError::Decode { url: OLDER.into(), source: shape });
@@ -190,7 +207,7 @@ fn an_older_manifest_that_is_a_bundle_is_refused_as_not_a_manifest() {
     let id = site.open(&mut loader);
     let first = need(&mut loader, Need::Releases(vec![0]));
     loader.update(site.answer(&first[0]));
-    loader.update(Event::OlderArrived { id, text: Ok("{\"releases\": [".into()) });
+    loader.update(older_arrived(id, Ok("{\"releases\": [".into())));
     let error = archive(&loader).older_failed.expect("refused");
     assert!(
         matches!(&*error, LoadError::Decode { url, source: DecodeError::Syntax { .. } } if url == OLDER),
@@ -222,19 +239,17 @@ fn a_release_that_fails_is_reported_by_name_and_the_others_land() {
     let mut loader = Loader::default();
     let id = site.open(&mut loader);
     let fetch = need(&mut loader, Need::Releases(vec![0, 1, 2, 3]));
-    let urls: Vec<String> = match &fetch[..] {
-        [Effect::FetchReleases { releases, .. }] => releases.iter().map(|(_, url)| url.clone()).collect(),
-        other => panic!("{other:?}"),
-    };
+    let [Effect::Fetch { files: Files::Releases(releases), urls, .. }] = &fetch[..] else { panic!("{fetch:?}") };
+    assert_eq!(*releases, [0, 1, 2, 3]);
     let missing = LoadError::Status { url: urls[1].clone(), status: 404, status_text: "Not Found".into() };
     let texts = vec![
-        (0, site.get(&urls[0])),
-        (1, Err(missing)),
-        (2, Ok("{\"format\": 1, \"issues\": [".into())),
+        site.get(&urls[0]),
+        Err(missing),
+        Ok("{\"format\": 1, \"issues\": [".into()),
         // Another release's file where this one's should be.
-        (3, site.get(&urls[0])),
+        site.get(&urls[0]),
     ];
-    loader.update(Event::ReleasesArrived { id, texts });
+    loader.update(Event::Fetched { id, files: Files::Releases(vec![0, 1, 2, 3]), texts });
     let archive = archive(&loader);
     assert!(archive.fetched[0]);
     for (at, url) in urls.iter().enumerate().skip(1) {
@@ -262,9 +277,9 @@ fn a_bundle_opened_mid_flight_replaces_the_archive_and_late_answers_are_dropped(
     assert_ne!(old, new);
     let before = ready(&loader);
     assert_eq!(loader.update(site.answer(&first[0])), [], "no older manifest for the archive gone");
-    assert_eq!(loader.update(site.answer(&Effect::FetchOlder { id: old, url: OLDER.into() })), []);
-    let shards = vec![(0, site.get("archive/search/0.json"))];
-    assert_eq!(loader.update(Event::ShardsArrived { id: old, texts: shards }), []);
+    assert_eq!(loader.update(site.answer(&older(old))), []);
+    let shards = vec![site.get("archive/search/0.json")];
+    assert_eq!(loader.update(Event::Fetched { id: old, files: Files::Shards(vec![0]), texts: shards }), []);
     assert!(Rc::ptr_eq(&before, &ready(&loader)), "nothing changed");
     let archive = archive(&loader);
     assert!(!archive.fetched.iter().any(|&here| here) && archive.search.is_none());
@@ -277,7 +292,8 @@ fn a_bundle_opened_mid_flight_replaces_the_archive_and_late_answers_are_dropped(
     let effects = loader.update(Event::Opened(Ok(Loaded::new(bundle, Origin::Embedded))));
     let id = ready(&loader).id;
     assert_eq!(effects, [Effect::BuildIndex { id }]);
-    assert_eq!(loader.update(Event::ReleasesArrived { id: new, texts: vec![(0, site.get(&positions_url(0)))] }), []);
+    let late = Event::Fetched { id: new, files: Files::Releases(vec![0]), texts: vec![site.get(&positions_url(0))] };
+    assert_eq!(loader.update(late), []);
     assert_eq!(need(&mut loader, Need::Releases(vec![0])), [], "a single bundle needs nothing");
     // And one that cannot be read is shown as such.
     let down = || LoadError::Network { url: "b.json".into(), message: "down".into() };
@@ -299,8 +315,8 @@ fn a_search_reads_the_index_once_every_release_is_listed_then_fifty_releases_at_
     let first = need(&mut loader, Need::Releases(vec![0]));
     let older = loader.update(site.answer(&first[0]));
     let shards = loader.update(site.answer(&older[0]));
-    let [Effect::FetchShards { id: of, shards: files }] = &shards[..] else { panic!("{shards:?}") };
-    assert_eq!(*of, id);
+    let (of, files) = shards_fetched(&shards).expect("shards");
+    assert_eq!(of, id);
     assert!(files.iter().all(|(shard, url)| *url == format!("archive/search/{shard}.json")));
     // The search as the page asks for it now that every release is listed.
     assert_eq!(search(&mut loader, "police"), [], "the shards are on their way");
@@ -331,7 +347,7 @@ fn a_search_reads_the_index_once_every_release_is_listed_then_fifty_releases_at_
     assert!(matches!(search_state(&loader), SearchState::Candidates { wanted: 50, .. }));
     // A new archive reads them again.
     fully_listed(&site, &mut loader);
-    assert!(matches!(search(&mut loader, "police")[..], [Effect::FetchShards { .. }]));
+    assert!(shards_fetched(&search(&mut loader, "police")).is_some());
 }
 
 #[test]
@@ -343,7 +359,7 @@ fn a_search_the_index_cannot_narrow_finds_no_candidates_or_fails_by_name() {
     assert_eq!(search_state(&loader), SearchState::TooShort);
     // A word in no release: its shards, and no release.
     let shards = search(&mut loader, "zqxwv");
-    assert!(matches!(&shards[..], [Effect::FetchShards { .. }]), "{shards:?}");
+    assert!(shards_fetched(&shards).is_some(), "{shards:?}");
     assert_eq!(loader.update(site.answer(&shards[0])), []);
     assert!(
         matches!(search_state(&loader), SearchState::Candidates { wanted: 0, ref releases } if releases.is_empty())
@@ -353,14 +369,15 @@ fn a_search_the_index_cannot_narrow_finds_no_candidates_or_fails_by_name() {
     let mut loader = Loader::default();
     let id = fully_listed(&site, &mut loader);
     let effects = search(&mut loader, "police");
-    let [Effect::FetchShards { shards, .. }] = &effects[..] else { panic!("{effects:?}") };
+    let (_, shards) = shards_fetched(&effects).expect("shards");
     let broken = shards[0].clone();
-    let texts =
-        shards.iter().map(|(shard, url)| (*shard, if *url == broken.1 { Ok("[]".into()) } else { site.get(url) }));
-    assert_eq!(loader.update(Event::ShardsArrived { id, texts: texts.collect() }), []);
+    let texts = shards.iter().map(|(_, url)| if *url == broken.1 { Ok("[]".into()) } else { site.get(url) });
+    let files = Files::Shards(shards.iter().map(|(shard, _)| *shard).collect());
+    assert_eq!(loader.update(Event::Fetched { id, files, texts: texts.collect() }), []);
     let SearchState::Failed(error) = search_state(&loader) else { panic!("{:?}", search_state(&loader)) };
     assert!(error.to_string().contains(&broken.1), "{error}");
     // Asked again, only the shard that failed is fetched again.
     need(&mut loader, Need::NoSearch);
-    assert_eq!(search(&mut loader, "police"), [Effect::FetchShards { id, shards: vec![broken] }]);
+    let again = Effect::Fetch { id, files: Files::Shards(vec![broken.0]), urls: vec![broken.1] };
+    assert_eq!(search(&mut loader, "police"), [again]);
 }
