@@ -1,14 +1,17 @@
-//! The browser viewer: a thin shell over the pure crates. `App` owns the load state and the
-//! route; components render the view model and report navigations back up.
+//! The browser viewer: a thin shell over the pure crates. `App` owns the loading machine
+//! and the route, and runs the fetches the machine asks for; components render the view
+//! model and report navigations and what they lack back up.
 
 mod app;
 mod browser;
 mod components;
 mod load;
+mod navigate;
 mod text;
 
-pub use app::{App, Navigate};
+pub use app::App;
 pub use browser::HistoryMode;
+pub use caricc_view::loaded::{Load, LoadError, Loaded, Origin};
 pub use components::{page, PageProps};
-pub use load::{Load, LoadError, Loaded, Origin};
+pub use navigate::Navigate;
 pub use text::Text;

@@ -2,14 +2,13 @@
 //! the reader's actions (copy a citation, link to the event).
 
 use crate::browser;
-use crate::components::dom_id;
-use crate::components::release::content_lang;
 use crate::components::text::highlighted;
-use crate::load::Loaded;
+use crate::components::{content_lang, dom_id};
 use crate::text::Text;
 use caricc_format::text::{display_host, is_web_url, url_parts};
 use caricc_search::search::{EventRef, Query};
 use caricc_view::i18n::Messages;
+use caricc_view::loaded::Loaded;
 use caricc_view::view::{citation, format_period};
 use std::rc::Rc;
 use yew::prelude::*;

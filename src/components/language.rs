@@ -1,8 +1,8 @@
 //! The interface language switcher. The choice goes into the URL (so links carry it) and
 //! into the browser's storage (so the next visit remembers it).
 
-use crate::app::Navigate;
 use crate::browser::HistoryMode;
+use crate::navigate::Navigate;
 use caricc_view::i18n::{Messages, LANGUAGES};
 use caricc_view::route::Route;
 use web_sys::HtmlSelectElement;

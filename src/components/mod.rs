@@ -9,10 +9,12 @@ mod search;
 mod tabs;
 mod text;
 
-use crate::app::{Navigate, Need};
-use crate::load::{Load, LoadError, Origin};
+use crate::navigate::Navigate;
 use crate::text::Text;
+use caricc_format::model::Issue;
 use caricc_view::i18n::Messages;
+use caricc_view::loaded::{Load, LoadError, Origin};
+use caricc_view::loading::Need;
 use caricc_view::route::Route;
 use language::language_picker;
 use open::{open_bundle, OpenProps};
@@ -111,6 +113,12 @@ pub(crate) fn masthead(picker: Html, tools: Html, t: &Messages) -> Html {
             { tools }
         </header>
     }
+}
+
+/// The release's language for `lang` attributes; none when the bundle's value is not a
+/// language tag (an attribute value cannot harm, but a wrong one misleads screen readers).
+pub(crate) fn content_lang(issue: &Issue) -> Option<String> {
+    caricc_format::text::is_language_tag(&issue.lang).then(|| issue.lang.clone())
 }
 
 /// An HTML id derived from bundle text: letters, digits, `-` and `_` only.

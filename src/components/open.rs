@@ -1,8 +1,9 @@
 //! Which bundle is open, and a way to open another from the reader's computer (the
 //! offline reader's main door: no server, no network).
 
-use crate::load::{LoadError, Origin, DEFAULT_BUNDLE_URL};
+use crate::load::DEFAULT_BUNDLE_URL;
 use caricc_view::i18n::Messages;
+use caricc_view::loaded::{LoadError, Origin};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -2,16 +2,17 @@
 //! the editorial address. Navigation goes up as a [`Navigate`]; nothing here keeps view
 //! state of its own, the route is the one source of truth.
 
-use crate::app::{Navigate, Need, ARCHIVE_SEARCH_PAGE};
 use crate::browser::{self, HistoryMode};
 use crate::components::card::EventCard;
 use crate::components::search::{search_box, SearchProps};
 use crate::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
-use crate::components::{dom_id, masthead};
-use crate::load::{Archive, Loaded, SearchState};
+use crate::components::{content_lang, dom_id, masthead};
+use crate::navigate::Navigate;
 use crate::text::Text;
 use caricc_format::model::{Bundle, Issue};
 use caricc_view::i18n::Messages;
+use caricc_view::loaded::{Archive, Loaded, SearchState};
+use caricc_view::loading::{Need, ARCHIVE_SEARCH_PAGE};
 use caricc_view::route::{ReleaseKey, Route, Scope};
 use caricc_view::view::{
     country_name, format_period, picker_entries, release_key, release_view_in_archive, Notice, ReleaseView,
@@ -423,30 +424,21 @@ fn event_list(
     }
 }
 
-/// What the page lacks from a chunked archive: the release on screen, and the releases a
-/// search across the archive is to read. Nothing for a single-file bundle.
+/// What the page lacks from a chunked archive: the release on screen, and the search
+/// across the archive it shows, if any (the loading machine fetches the releases that
+/// search reads, and waits for every release to be listed first). Nothing for a
+/// single-file bundle.
 fn archive_needs(loaded: &Loaded, view: Option<&ReleaseView>, route: &Route) -> Vec<Need> {
     let (Some(archive), Some(view)) = (&loaded.archive, view) else { return Vec::new() };
-    let wanted = |at: &usize| !archive.is_settled(*at);
-    let mut releases: Vec<usize> = Some(view.issue).filter(|at| view.pending && wanted(at)).into_iter().collect();
     let mut needs = Vec::new();
-    if view.scope == Scope::All && view.searching() {
-        match &archive.search {
-            Some(search) if search.is_for(&route.query, &view.releases) => {
-                if let SearchState::Candidates { releases: candidates, wanted: count } = &search.state {
-                    releases.extend(candidates[..*count].iter().copied().filter(|at| wanted(at)));
-                }
-            }
-            // Only once every release is listed: the index names them all.
-            _ if archive.older.is_none() => {
-                needs.push(Need::Search { query: route.query.clone(), versions: Rc::new(view.releases.clone()) })
-            }
-            _ => {}
-        }
+    if view.pending && !archive.is_settled(view.issue) {
+        needs.push(Need::Releases(vec![view.issue]));
     }
-    if !releases.is_empty() {
-        needs.push(Need::Releases(releases));
-    }
+    needs.push(if view.scope == Scope::All && view.searching() {
+        Need::Search { query: route.query.clone(), versions: Rc::new(view.releases.clone()) }
+    } else {
+        Need::NoSearch
+    });
     needs
 }
 
@@ -575,10 +567,4 @@ fn publisher_footer(issue: &Issue, t: &Messages) -> Html {
 fn is_email(text: &str) -> bool {
     let Some((user, host)) = text.split_once('@') else { return false };
     !user.is_empty() && host.contains('.') && text.chars().all(|c| c.is_alphanumeric() || "@.-_+".contains(c))
-}
-
-/// The release's language for `lang` attributes; none when the bundle's value is not a
-/// language tag (an attribute value cannot harm, but a wrong one misleads screen readers).
-pub(crate) fn content_lang(issue: &Issue) -> Option<String> {
-    caricc_format::text::is_language_tag(&issue.lang).then(|| issue.lang.clone())
 }
