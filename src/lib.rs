@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 mod components;
+mod links;
 mod load;
 mod navigate;
 mod text;
@@ -12,6 +13,7 @@ mod text;
 pub use app::App;
 pub use browser::HistoryMode;
 pub use caricc_view::loaded::{Load, LoadError, Loaded, Origin};
-pub use components::{page, PageProps};
+pub use components::{page, PageProps, ReleasePage, ReleaseProps};
+pub use links::Links;
 pub use navigate::Navigate;
 pub use text::Text;

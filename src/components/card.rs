@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::text::highlighted;
 use crate::components::{content_lang, dom_id};
+use crate::links::Links;
 use crate::text::Text;
 use caricc_format::text::{display_host, is_web_url, url_parts};
 use caricc_search::search::{EventRef, Query};
@@ -27,6 +28,10 @@ pub struct CardProps {
     pub on_toggle: Callback<()>,
     /// The interface language.
     pub text: Text,
+    /// On a static page of the published site ([`Links::Site`]) the card is drawn open,
+    /// with no buttons: without a script they could do nothing.
+    #[prop_or_default]
+    pub links: Links,
 }
 
 /// What became of the last "Copy citation".
@@ -107,12 +112,14 @@ pub fn EventCard(props: &CardProps) -> Html {
                 </ul>
             }
             <div class="event-actions" lang={t.code}>
-                if !rest.is_empty() {
+                if !rest.is_empty() && !props.links.is_site() {
                     <button type="button" class="expand" aria-expanded={props.expanded.to_string()} aria-controls={more_id} onclick={on_toggle}>
                         { if props.expanded { t.show_less } else { t.show_full_text } }
                     </button>
                 }
-                <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
+                if !props.links.is_site() {
+                    <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
+                }
                 <a class="permalink" href={props.permalink.clone()}>{ t.permalink }</a>
             </div>
             { copy_status(copied.as_ref(), t) }

@@ -18,7 +18,7 @@ use caricc_view::loading::Need;
 use caricc_view::route::Route;
 use language::language_picker;
 use open::{open_bundle, OpenProps};
-use release::ReleasePage;
+pub use release::{ReleasePage, ReleaseProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -123,7 +123,5 @@ pub(crate) fn content_lang(issue: &Issue) -> Option<String> {
 
 /// An HTML id derived from bundle text: letters, digits, `-` and `_` only.
 pub(crate) fn dom_id(prefix: &str, id: &str) -> String {
-    let safe: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("{prefix}-{safe}")
+    caricc_view::route::element_id(prefix, id)
 }

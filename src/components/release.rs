@@ -7,6 +7,7 @@ use crate::components::card::EventCard;
 use crate::components::search::{search_box, SearchProps};
 use crate::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::components::{content_lang, dom_id, masthead};
+use crate::links::Links;
 use crate::navigate::Navigate;
 use crate::text::Text;
 use caricc_format::model::{Bundle, Issue};
@@ -34,6 +35,9 @@ pub struct ReleaseProps {
     pub tools: Html,
     /// The interface language.
     pub text: Text,
+    /// How links name a view; [`Links::Site`] draws a static page of the published site.
+    #[prop_or_default]
+    pub links: Links,
 }
 
 #[component]
@@ -151,6 +155,12 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         on_scope,
     };
     let tabs = TabsProps { tabs: &view.tabs, selected: view.country.as_deref(), on_select: on_select_country };
+    let links = props.links;
+    // The published site's pages are drawn natively, at publish time: the app never draws one.
+    #[cfg(not(target_arch = "wasm32"))]
+    if links.is_site() {
+        return static_release(props, view, &pinned, t);
+    }
     html! {
         <>
             { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
@@ -161,7 +171,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 }
                 { release_header(issue, t) }
                 { summary(issue, t) }
-                { contents(issue, &pinned, t) }
+                { contents(issue, &pinned, links, t) }
                 <section class="events-section" aria-label={t.events}>
                     { search_box(search, t) }
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
@@ -274,7 +284,7 @@ fn summary(issue: &Issue, t: &Messages) -> Html {
     }
 }
 
-fn contents(issue: &Issue, pinned: &Route, t: &Messages) -> Html {
+fn contents(issue: &Issue, pinned: &Route, links: Links, t: &Messages) -> Html {
     if issue.contents.is_empty() {
         return Html::default();
     }
@@ -288,7 +298,7 @@ fn contents(issue: &Issue, pinned: &Route, t: &Messages) -> Html {
                     match (&entry.country, events) {
                         (Some(code), Some(count)) if count > 0 => {
                             let route = Route { country: Some(code.clone()), event: None, query: String::new(), ..pinned.clone() };
-                            html! { <li><a href={browser::href_for(&route)}>{ name }</a>{ format!(" ({})", (t.event_count)(count)) }</li> }
+                            html! { <li><a href={links.href(&route)}>{ name }</a>{ format!(" ({})", (t.event_count)(count)) }</li> }
                         }
                         _ => html! { <li>{ name }</li> },
                     }
@@ -404,7 +414,7 @@ fn event_list(
                             query={view.query.clone()}
                             {expanded}
                             {show_release}
-                            permalink={AttrValue::from(browser::href_for(&permalink))}
+                            permalink={AttrValue::from(props.links.href(&permalink))}
                             {on_toggle}
                             text={props.text}
                         />
@@ -521,6 +531,68 @@ fn pending_release(loaded: &Loaded, view: &ReleaseView, t: &Messages) -> Html {
         None => html! {
             <p role="status" class="status">{ (t.loading_release)(loaded.bundle.issues[view.issue].number) }</p>
         },
+    }
+}
+
+/// A release as a static page of the published site, for reading with no script: header,
+/// summary, contents, the countries as links to their sections, and every event in full.
+/// No search box, tabs or "show more": without a script they could do nothing.
+#[cfg(not(target_arch = "wasm32"))]
+fn static_release(props: &ReleaseProps, view: &ReleaseView, pinned: &Route, t: &Messages) -> Html {
+    let bundle = &props.loaded.bundle;
+    let issue = &bundle.issues[view.issue];
+    let links = props.links;
+    let country_link = |code: Option<&str>| {
+        let route = Route { country: code.map(str::to_owned), event: None, ..pinned.clone() };
+        links.href(&route)
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    html! {
+        <>
+            { masthead(Html::default(), props.tools.clone(), t) }
+            <main id="main">
+                { release_header(issue, t) }
+                { summary(issue, t) }
+                { contents(issue, pinned, links, t) }
+                <section class="events-section" aria-labelledby="events-heading">
+                    <h2 id="events-heading">{ t.events }</h2>
+                    <nav class="country-links" aria-label={t.countries}>
+                        <ul>
+                            { for view.tabs.iter().filter_map(|tab| tab.country.as_deref().map(|code| (code, tab.count))).map(|(code, count)| html! {
+                                <li><a href={country_link(Some(code))}>{ country_name(code, t.code) }</a>{ format!(" ({count})") }</li>
+                            }) }
+                        </ul>
+                    </nav>
+                    <ol class="events">
+                        { for view.results.iter().map(|&at| {
+                            let event = &bundle.issues[at.issue].events[at.event];
+                            // The first event of each country is where the country's link leads.
+                            let first = !seen.contains(&event.country.as_str());
+                            if first {
+                                seen.push(&event.country);
+                            }
+                            let permalink = Route { event: Some(event.id.clone()), country: None, ..pinned.clone() };
+                            html! {
+                                <li key={format!("{}-{}", at.issue, at.event)} id={first.then(|| dom_id("country", &event.country))}>
+                                    <EventCard
+                                        loaded={props.loaded.clone()}
+                                        {at}
+                                        query={view.query.clone()}
+                                        expanded=true
+                                        show_release=false
+                                        permalink={AttrValue::from(links.href(&permalink))}
+                                        on_toggle={Callback::noop()}
+                                        text={props.text}
+                                        {links}
+                                    />
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </section>
+            </main>
+            { publisher_footer(issue, t) }
+        </>
     }
 }
 

@@ -111,6 +111,40 @@ impl Route {
     }
 }
 
+impl Route {
+    /// The route's address in the published site ([`site_path`]), relative to the site's
+    /// root: its release page, and the event or country section as the fragment. `None`
+    /// without a release or an interface language, or for a search (no page holds one).
+    pub fn to_site_path(&self) -> Option<String> {
+        let (release, lang) = (self.release?, self.lang.as_deref()?);
+        if !self.query.is_empty() {
+            return None;
+        }
+        let mut path = site_path(lang, release);
+        if let Some(event) = &self.event {
+            path.push('#');
+            path.push_str(&element_id("event", event));
+        } else if let Some(country) = &self.country {
+            path.push('#');
+            path.push_str(&element_id("country", country));
+        }
+        Some(path)
+    }
+}
+
+/// The folder of a release's page in language `lang` in the published site: `en/2025/15/`.
+pub fn site_path(lang: &str, release: ReleaseKey) -> String {
+    format!("{lang}/{}/{}/", release.year, release.number)
+}
+
+/// An HTML id derived from bundle text: letters, digits, `-` and `_` only, so that no id
+/// from a bundle can break out of its attribute or name another kind of element.
+pub fn element_id(prefix: &str, id: &str) -> String {
+    let safe: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("{prefix}-{safe}")
+}
+
 fn is_language_code(value: &str) -> bool {
     (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase())
 }
@@ -196,6 +230,21 @@ mod tests {
         assert_eq!(Route::from_fragment("#q=a+b%20c").query, "a b c");
         assert_eq!(Route::from_fragment("#q=%FF").query, "\u{fffd}");
         assert_eq!(Route::from_fragment(&format!("#q={}", "x".repeat(5000))).query.len(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn site_paths_name_the_release_page_and_the_anchor() {
+        let release = Some(ReleaseKey { year: 2025, number: 15 });
+        let lang = Some("en".to_owned());
+        let page = Route { release, lang: lang.clone(), ..Route::default() };
+        assert_eq!(page.to_site_path().as_deref(), Some("en/2025/15/"));
+        let event = Route { event: Some("2025-15 kz/2".into()), country: Some("kz".into()), ..page.clone() };
+        assert_eq!(event.to_site_path().as_deref(), Some("en/2025/15/#event-2025-15_kz_2"));
+        let country = Route { country: Some("kz".into()), ..page.clone() };
+        assert_eq!(country.to_site_path().as_deref(), Some("en/2025/15/#country-kz"));
+        assert_eq!(Route { query: "police".into(), ..page.clone() }.to_site_path(), None);
+        assert_eq!(Route { lang: None, ..page }.to_site_path(), None);
+        assert_eq!(Route { release: None, lang, ..Route::default() }.to_site_path(), None);
     }
 
     #[test]
