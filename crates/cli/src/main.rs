@@ -43,6 +43,10 @@ enum Command {
     /// releases; about 20 events each, a third also or only in Russian), as a bundle (-o),
     /// as release texts (--texts) and/or as the chunked layout (--split).
     Synth(cmd::synth::Args),
+    /// Write the published site into a folder: a static page per release and language
+    /// (en/2025/15/), readable with no script, the newest release at the root, an index per
+    /// year, Atom feeds per language and country, and with --url a sitemap and robots.txt.
+    Site(cmd::site::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         Command::Offline(args) => cmd::offline::run(args),
         Command::Split(args) => cmd::split::run(args),
         Command::Synth(args) => cmd::synth::run(args),
+        Command::Site(args) => cmd::site::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

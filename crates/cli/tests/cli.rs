@@ -501,3 +501,94 @@ fn synth_sends_archives_larger_than_a_bundle_to_split() {
     assert_eq!(run(&["synth", "5", "--shards", "2", "-o", path_str(&bundle)]).status.code(), Some(2));
     assert_eq!(run(&["synth", "5"]).status.code(), Some(2));
 }
+
+/// Parses the "N file(s), W written, U unchanged" of `caricc site`.
+fn site_counts(stdout: &str) -> (usize, usize, usize) {
+    let first_line = stdout.lines().next().unwrap_or("");
+    let counts = first_line.rsplit_once(": ").map_or(first_line, |(_, counts)| counts);
+    let numbers: Vec<usize> = counts
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().unwrap())
+        .collect();
+    (numbers[0], numbers[1], numbers[2])
+}
+
+#[test]
+fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bundle, site, dist) = (dir.path().join("bundle.json"), dir.path().join("site"), dir.path().join("dist"));
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
+    std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
+    assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
+    let site_args =
+        ["site", "--dist", path_str(&dist), path_str(&bundle), "-o", path_str(&site), "--url", "https://example.org/r"];
+    let first = run(&site_args);
+    let stdout = text(&first.stdout);
+    assert!(first.status.success(), "{stdout}{}", text(&first.stderr));
+    let (files, written, unchanged) = site_counts(&stdout);
+    assert_eq!((written, unchanged), (files, 0), "{stdout}");
+    for page in [
+        "index.html",
+        "en/2025/15/index.html",
+        "ru/2025/15/index.html",
+        "en/2025/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feeds/en.xml",
+        "viewer-abc.css",
+        "preview.png",
+    ] {
+        assert!(site.join(page).is_file(), "{page}");
+    }
+    assert!(std::fs::read_to_string(site.join("robots.txt")).unwrap().contains("https://example.org/r/sitemap.xml"));
+
+    // The same bundle again: nothing is written.
+    let again = text(&run(&site_args).stdout);
+    assert_eq!(site_counts(&again), (files, 0, files), "{again}");
+
+    // One more release: its pages, the root, its neighbour's (a "newer" link), the year's
+    // indexes, the feeds with its events and the sitemap; not the stylesheets or images.
+    let sixteen = dir.path().join("release-16.txt");
+    let text16 =
+        std::fs::read_to_string(sample_path()).unwrap().replace("1-15.08.2025", "16-31.08.2025").replace("#15", "#16");
+    std::fs::write(&sixteen, text16).unwrap();
+    assert!(run(&["import", path_str(&sixteen), "-o", path_str(&bundle)]).status.success());
+    let after = text(&run(&site_args).stdout);
+    let (files_after, written, unchanged) = site_counts(&after);
+    assert_eq!(files_after, files + 2, "{after}");
+    assert!(unchanged >= 4 && written < files_after, "{after}");
+    assert!(site.join("en/2025/16/index.html").is_file());
+    let fifteen = std::fs::read_to_string(site.join("en/2025/15/index.html")).unwrap();
+    assert!(fifteen.contains("href=\"en/2025/16/\""), "the older page links the newer");
+}
+
+#[test]
+fn site_refuses_a_bad_address_and_a_folder_that_is_not_a_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
+    let site = dir.path().join("site");
+    let output = run(&["site", "--dist", path_str(dir.path()), path_str(&bundle), "-o", path_str(&site)]);
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("not a release build of the viewer"), "{}", text(&output.stderr));
+    std::fs::write(dir.path().join("viewer-x.css"), "").unwrap();
+    let output = run(&[
+        "site",
+        "--dist",
+        path_str(dir.path()),
+        path_str(&bundle),
+        "-o",
+        path_str(&site),
+        "--url",
+        "javascript:alert(1)",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("--url javascript:alert(1): not an http(s) address"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!site.exists(), "nothing written");
+}

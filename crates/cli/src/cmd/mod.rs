@@ -3,5 +3,6 @@
 pub mod check;
 pub mod import;
 pub mod offline;
+pub mod site;
 pub mod split;
 pub mod synth;

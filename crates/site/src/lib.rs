@@ -1,0 +1,119 @@
+//! The published site, generated from a bundle at publish time: one static page per release
+//! and interface language at a real address (`en/2025/15/`), the newest release at the root,
+//! an index per year, Atom feeds per language and per country, a sitemap and `robots.txt`.
+//!
+//! Release pages are drawn by the viewer's own components (Yew's server-side rendering, in
+//! their static form, [`caricc_viewer::Links::Site`]), so the page and the app cannot
+//! disagree. Each page reads in full with no script: every event's text and sources, and
+//! plain links for countries, languages and the way through the archive. An event's
+//! permalink is an anchor on its release's page (`en/2025/15/#event-…`), so a site has two
+//! pages per release (one per language), an index per year and language, two feeds per
+//! country: about 20,100 files for 10,000 releases.
+//!
+//! This crate decides what each file holds; writing them is the CLI's job.
+
+mod feeds;
+mod head;
+mod html;
+mod labels;
+mod pages;
+mod render;
+mod sitemap;
+
+use caricc_format::model::Bundle;
+
+/// What the site is built with.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The site's public address (`https://example.org/releases/`), ending in `/`. Canonical
+    /// links, `hreflang`, OpenGraph, structured data and the sitemap need absolute URLs:
+    /// without it they are left out and [`Site::left_out`] says so.
+    pub url: Option<String>,
+}
+
+impl Settings {
+    /// The absolute URL of `path` (relative to the site's root), when the site's is known.
+    pub(crate) fn absolute(&self, path: &str) -> Option<String> {
+        self.url.as_ref().map(|url| format!("{url}{path}"))
+    }
+}
+
+/// The viewer's files the pages use, by their names in the built `dist/` (which carry a
+/// hash of their content, so that a cache never serves an old one).
+#[derive(Debug, Clone)]
+pub struct Assets {
+    pub stylesheet: String,
+    pub icon: Option<String>,
+}
+
+impl Assets {
+    /// Finds the stylesheet and icon among the names of the files in `dist/`.
+    pub fn from_dist_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<Assets> {
+        let (mut stylesheet, mut icon) = (None, None);
+        for name in names {
+            if name.starts_with("viewer-") && name.ends_with(".css") {
+                stylesheet = Some(name.to_owned());
+            } else if name.starts_with("favicon") && name.ends_with(".svg") {
+                icon = Some(name.to_owned());
+            }
+        }
+        Some(Assets { stylesheet: stylesheet?, icon })
+    }
+
+    /// The files to copy from `dist/` beside the pages.
+    pub fn files(&self) -> Vec<&str> {
+        std::iter::once(self.stylesheet.as_str()).chain(self.icon.as_deref()).collect()
+    }
+}
+
+/// One file of the site: its path relative to the site's root, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The generated site.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub files: Vec<SiteFile>,
+    /// What the site lacks for want of its public URL ([`Settings::url`]).
+    pub left_out: Vec<&'static str>,
+}
+
+/// The site's own stylesheet: its file name carries a hash of its content, as the viewer's
+/// do, so that a cache never serves an old one with a new page.
+pub(crate) fn site_stylesheet() -> (String, &'static str) {
+    const CSS: &str = include_str!("../assets/site.css");
+    // FNV-1a: a name, not a defence against anything.
+    let hash = CSS
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
+    (format!("site-{hash:016x}.css"), CSS)
+}
+
+/// Generates the site of `bundle`.
+pub fn generate(bundle: &Bundle, assets: &Assets, settings: &Settings) -> Site {
+    let archive = pages::Archive::new(bundle);
+    let (stylesheet, css) = site_stylesheet();
+    let mut files = vec![
+        SiteFile { path: stylesheet, bytes: css.as_bytes().to_vec() },
+        SiteFile { path: head::PREVIEW_IMAGE.to_owned(), bytes: include_bytes!("../assets/preview.png").to_vec() },
+    ];
+    files.extend(pages::release_pages(&archive, assets, settings));
+    files.extend(pages::year_pages(&archive, assets, settings));
+    files.extend(feeds::feeds(&archive, settings));
+    let mut left_out = Vec::new();
+    match &settings.url {
+        Some(url) => files.extend(sitemap::sitemaps(&archive, url)),
+        None => {
+            left_out = vec![
+                "sitemap.xml and robots.txt",
+                "canonical and hreflang links",
+                "OpenGraph URLs and image",
+                "URLs in the structured data",
+            ]
+        }
+    }
+    Site { files, left_out }
+}

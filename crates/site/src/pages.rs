@@ -1,0 +1,257 @@
+//! Which pages the site has, and each one's head, body and navigation.
+
+use crate::head::Head;
+use crate::html::{escape, first_sentence};
+use crate::labels::labels;
+use crate::render::{release_body, Link, Nav};
+use crate::{feeds, Assets, Settings, SiteFile};
+use caricc_format::model::{Bundle, Issue};
+use caricc_search::search::SearchIndex;
+use caricc_view::i18n::{Messages, LANGUAGES};
+use caricc_view::route::{site_path, ReleaseKey, Route};
+use caricc_view::view::{format_period, release_key, release_view};
+use serde_json::json;
+
+/// Longest description, in characters: about what search results and previews show.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// The bundle's releases, newest first, each with its language versions.
+pub struct Archive<'a> {
+    pub bundle: &'a Bundle,
+    pub releases: Vec<Release>,
+}
+
+pub struct Release {
+    pub key: ReleaseKey,
+    /// Indexes of its language versions in the bundle, in bundle order.
+    pub versions: Vec<usize>,
+}
+
+impl<'a> Archive<'a> {
+    pub fn new(bundle: &'a Bundle) -> Archive<'a> {
+        let mut releases: Vec<Release> = Vec::new();
+        for (index, issue) in bundle.issues.iter().enumerate() {
+            let key = release_key(issue);
+            match releases.iter_mut().find(|release| release.key == key) {
+                Some(release) => release.versions.push(index),
+                None => releases.push(Release { key, versions: vec![index] }),
+            }
+        }
+        releases.sort_by_key(|release| std::cmp::Reverse(release.key));
+        Archive { bundle, releases }
+    }
+
+    /// The version of `release` a page in language `lang` shows: the one in `lang`, else
+    /// the first (as the viewer chooses).
+    pub fn version(&self, release: &Release, lang: &str) -> &'a Issue {
+        let issues = &self.bundle.issues;
+        let chosen = release.versions.iter().copied().find(|&at| issues[at].lang == lang);
+        &issues[chosen.unwrap_or(release.versions[0])]
+    }
+
+    fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.releases.iter().map(|release| release.key.year).collect();
+        years.dedup();
+        years
+    }
+}
+
+/// Where the index of a year's releases is, in language `lang`.
+pub fn year_path(lang: &str, year: i32) -> String {
+    format!("{lang}/{year}/")
+}
+
+/// The release's page in each interface language, and the newest one's English page again
+/// at the site's root.
+pub fn release_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
+    let mut files = Vec::new();
+    for (position, release) in archive.releases.iter().enumerate() {
+        for messages in LANGUAGES {
+            let path = site_path(messages.code, release.key);
+            let html = release_page(archive, position, messages, &path, assets, settings);
+            if position == 0 && messages.code == LANGUAGES[0].code {
+                let root = release_page(archive, position, messages, "", assets, settings);
+                files.push(SiteFile { path: "index.html".into(), bytes: root.into_bytes() });
+            }
+            files.push(SiteFile { path: format!("{path}index.html"), bytes: html.into_bytes() });
+        }
+    }
+    files
+}
+
+fn release_page(
+    archive: &Archive,
+    position: usize,
+    messages: &'static Messages,
+    path: &str,
+    assets: &Assets,
+    settings: &Settings,
+) -> String {
+    let release = &archive.releases[position];
+    let lang = messages.code;
+    let label = labels(lang);
+    let bundle = Bundle {
+        format: archive.bundle.format,
+        issues: release.versions.iter().map(|&at| archive.bundle.issues[at].clone()).collect(),
+    };
+    let route = Route { release: Some(release.key), lang: Some(lang.to_owned()), ..Route::default() };
+    // The version and title the page shows, as the component chooses them.
+    let view = release_view(&bundle, &SearchIndex::default(), &route, lang);
+    let issue = view.as_ref().map_or(archive.version(release, lang), |view| &bundle.issues[view.issue]);
+    let period = format_period(&issue.period.from, &issue.period.to);
+    let title = (messages.page_title)(issue.number, &period, "");
+    let description = description(issue);
+
+    let page_path = site_path(lang, release.key);
+    let languages = LANGUAGES
+        .iter()
+        .map(|other| Link {
+            text: other.name.to_owned(),
+            href: site_path(other.code, release.key),
+            current: other.code == lang,
+            lang: (other.code != lang).then_some(other.code),
+        })
+        .collect();
+    let mut archive_links = Vec::new();
+    if let Some(newer) = position.checked_sub(1).map(|at| &archive.releases[at]) {
+        archive_links.push(Link {
+            text: label.newer.to_owned(),
+            href: site_path(lang, newer.key),
+            current: false,
+            lang: None,
+        });
+    }
+    if let Some(older) = archive.releases.get(position + 1) {
+        archive_links.push(Link {
+            text: label.older.to_owned(),
+            href: site_path(lang, older.key),
+            current: false,
+            lang: None,
+        });
+    }
+    archive_links.push(Link {
+        text: (label.releases_of)(release.key.year),
+        href: year_path(lang, release.key.year),
+        current: false,
+        lang: None,
+    });
+    let nav = Nav {
+        languages_label: label.languages.to_owned(),
+        languages,
+        archive_label: label.archive.to_owned(),
+        archive: archive_links,
+    };
+    let body = release_body(bundle.clone(), route, lang, nav);
+
+    let structured = json!({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": title,
+        "itemListElement": issue.events.iter().enumerate().map(|(at, event)| json!({
+            "@type": "ListItem",
+            "position": at + 1,
+            "item": {
+                "@type": "NewsArticle",
+                "headline": event.title,
+                "inLanguage": issue.lang,
+                "datePublished": issue.period.to,
+                "url": settings.absolute(&format!("{page_path}#{}", caricc_view::route::element_id("event", &event.id))),
+                "isBasedOn": event.sources.iter().map(|source| source.url.clone()).collect::<Vec<_>>(),
+                "publisher": { "@type": "Organization", "name": issue.publisher.name },
+            },
+        })).collect::<Vec<_>>(),
+    });
+    let head = Head {
+        lang,
+        path,
+        title,
+        description,
+        site_name: messages.site_name,
+        kind: "article",
+        alternates: LANGUAGES.iter().map(|other| (other.code, site_path(other.code, release.key))).collect(),
+        feeds: feeds::links(archive, lang),
+        structured: Some(structured),
+    };
+    head.document(&body, assets, settings)
+}
+
+/// The release's first sentence worth quoting: its summary's, else its first event's.
+fn description(issue: &Issue) -> String {
+    let text = issue
+        .summary
+        .paragraphs
+        .first()
+        .or_else(|| issue.events.first().and_then(|event| event.paragraphs.first()))
+        .map_or(issue.title.as_str(), String::as_str);
+    first_sentence(text, DESCRIPTION_CHARS)
+}
+
+/// An index of each year's releases, per language, with links to every other year: with
+/// the release pages' links, a reader walks the whole archive.
+pub fn year_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
+    let years = archive.years();
+    let mut files = Vec::new();
+    for messages in LANGUAGES {
+        let lang = messages.code;
+        let label = labels(lang);
+        for &year in &years {
+            let path = year_path(lang, year);
+            let mut list = String::new();
+            for release in archive.releases.iter().filter(|release| release.key.year == year) {
+                let issue = archive.version(release, lang);
+                let period = format_period(&issue.period.from, &issue.period.to);
+                list.push_str(&format!(
+                    "<li><a href=\"{}\">{}</a></li>\n",
+                    escape(&site_path(lang, release.key)),
+                    escape(&(label.release_option)(issue.number, &period))
+                ));
+            }
+            let year_links: String = years
+                .iter()
+                .map(|&other| {
+                    let current = if other == year { " aria-current=\"page\"" } else { "" };
+                    format!("<li><a href=\"{}\"{current}>{other}</a></li>", escape(&year_path(lang, other)))
+                })
+                .collect();
+            let language_links: String = LANGUAGES
+                .iter()
+                .filter(|other| other.code != lang)
+                .map(|other| {
+                    format!(
+                        "<li><a href=\"{}\" lang=\"{}\">{}</a></li>",
+                        escape(&year_path(other.code, year)),
+                        other.code,
+                        escape(other.name)
+                    )
+                })
+                .collect();
+            let heading = (label.releases_of)(year);
+            let body = format!(
+                "<div class=\"app\">\n<header class=\"masthead\"><p class=\"site-name\"><a href=\"./\">{site}</a></p>\
+                 <nav class=\"site-nav site-languages\" aria-label=\"{languages}\"><ul>{language_links}</ul></nav></header>\n\
+                 <main id=\"main\" class=\"year-index\">\n<h1>{heading}</h1>\n<ol class=\"release-list\">\n{list}</ol>\n\
+                 <nav class=\"site-nav\" aria-label=\"{years_label}\"><h2>{years_label}</h2><ul>{year_links}</ul></nav>\n</main>\n</div>",
+                site = escape(messages.site_name),
+                languages = escape(label.languages),
+                heading = escape(&heading),
+                years_label = escape(label.years),
+            );
+            let head = Head {
+                lang,
+                path: &path,
+                title: format!("{heading} — {}", messages.site_name),
+                description: heading.clone(),
+                site_name: messages.site_name,
+                kind: "website",
+                alternates: LANGUAGES.iter().map(|other| (other.code, year_path(other.code, year))).collect(),
+                feeds: feeds::links(archive, lang),
+                structured: None,
+            };
+            files.push(SiteFile {
+                path: format!("{path}index.html"),
+                bytes: head.document(&body, assets, settings).into_bytes(),
+            });
+        }
+    }
+    files
+}
