@@ -24,5 +24,10 @@ for file in dist/app-*.js dist/app-*_bg.wasm dist/viewer-*.css; do
 done
 ls -l dist/*.gz
 
+step "Published site: dist/site/ (a static page per release and language)"
+# Set SITE_URL to the site's public address to write canonical links, hreflang, OpenGraph
+# URLs and the sitemap (e.g. SITE_URL=https://example.org/releases/site/).
+target/release/caricc site --dist dist dist/bundle.json -o dist/site ${SITE_URL:+--url "$SITE_URL"}
+
 step "Offline edition: dist/caricc-releases.html"
 target/release/caricc offline --dist dist dist/bundle.json -o dist/caricc-releases.html

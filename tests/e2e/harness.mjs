@@ -31,6 +31,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
 };
 
 /** The bundle dist/ serves by default, parsed. */
@@ -62,8 +64,10 @@ function startServer() {
       }
       const [base, prefix] = pathname.startsWith('/archives/') ? [archives, '/archives/'] : [dist, SUB_PATH];
       if (!pathname.startsWith(prefix)) return send(404, 'text/plain', 'not found');
-      const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
-      const file = path.resolve(base, relative);
+      // A folder's address serves its index.html, as web servers do (the published site's
+      // pages are en/2025/15/index.html).
+      const relative = decodeURIComponent(pathname.slice(prefix.length));
+      const file = path.resolve(base, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
       // Stay inside the served folder whatever the request says.
       if (!file.startsWith(base + path.sep)) return send(403, 'text/plain', 'forbidden');
       try {
@@ -131,9 +135,10 @@ export function fixtureQuery(name) {
  * exceptions (a CSP violation is one) are collected; `done()` asserts there were none and
  * that nothing tried to leave 127.0.0.1. The context is closed when the test ends.
  */
-export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript, serviceWorkers, locale } = {}) {
+export async function openPage(t, { bypassCSP = false, viewport, colorScheme, permissions, initScript, serviceWorkers, locale, javaScriptEnabled = true } = {}) {
   const context = await state.browser.newContext({
     bypassCSP,
+    javaScriptEnabled,
     locale: locale ?? 'en-US',
     // The viewer registers a service worker for reading offline. Requests it answers would
     // bypass the routes below (which hold, fail and block requests), so tests that are not
