@@ -1,9 +1,9 @@
 //! Atom feeds of the newest events (RFC 4287): one per interface language, and one per
 //! country and language. Entries link to the event's anchor on its release page.
 
+use crate::archive::Archive;
 use crate::html::{escape, first_sentence};
 use crate::labels::labels;
-use crate::pages::Archive;
 use crate::{Settings, SiteFile};
 use caricc_format::model::{Event, Issue};
 use caricc_view::i18n::LANGUAGES;

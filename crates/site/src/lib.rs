@@ -12,6 +12,7 @@
 //!
 //! This crate decides what each file holds; writing them is the CLI's job.
 
+mod archive;
 mod feeds;
 mod head;
 mod html;
@@ -94,7 +95,7 @@ pub(crate) fn site_stylesheet() -> (String, &'static str) {
 
 /// Generates the site of `bundle`.
 pub fn generate(bundle: &Bundle, assets: &Assets, settings: &Settings) -> Site {
-    let archive = pages::Archive::new(bundle);
+    let archive = archive::Archive::new(bundle);
     let (stylesheet, css) = site_stylesheet();
     let mut files = vec![
         SiteFile { path: stylesheet, bytes: css.as_bytes().to_vec() },

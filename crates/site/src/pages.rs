@@ -1,5 +1,6 @@
 //! Which pages the site has, and each one's head, body and navigation.
 
+use crate::archive::{year_path, Archive};
 use crate::head::Head;
 use crate::html::{escape, first_sentence};
 use crate::labels::labels;
@@ -8,58 +9,12 @@ use crate::{feeds, Assets, Settings, SiteFile};
 use caricc_format::model::{Bundle, Issue};
 use caricc_search::search::SearchIndex;
 use caricc_view::i18n::{Messages, LANGUAGES};
-use caricc_view::route::{site_path, ReleaseKey, Route};
-use caricc_view::view::{format_period, release_key, release_view};
+use caricc_view::route::{site_path, Route};
+use caricc_view::view::{format_period, release_view};
 use serde_json::json;
 
 /// Longest description, in characters: about what search results and previews show.
 const DESCRIPTION_CHARS: usize = 160;
-
-/// The bundle's releases, newest first, each with its language versions.
-pub struct Archive<'a> {
-    pub bundle: &'a Bundle,
-    pub releases: Vec<Release>,
-}
-
-pub struct Release {
-    pub key: ReleaseKey,
-    /// Indexes of its language versions in the bundle, in bundle order.
-    pub versions: Vec<usize>,
-}
-
-impl<'a> Archive<'a> {
-    pub fn new(bundle: &'a Bundle) -> Archive<'a> {
-        let mut releases: Vec<Release> = Vec::new();
-        for (index, issue) in bundle.issues.iter().enumerate() {
-            let key = release_key(issue);
-            match releases.iter_mut().find(|release| release.key == key) {
-                Some(release) => release.versions.push(index),
-                None => releases.push(Release { key, versions: vec![index] }),
-            }
-        }
-        releases.sort_by_key(|release| std::cmp::Reverse(release.key));
-        Archive { bundle, releases }
-    }
-
-    /// The version of `release` a page in language `lang` shows: the one in `lang`, else
-    /// the first (as the viewer chooses).
-    pub fn version(&self, release: &Release, lang: &str) -> &'a Issue {
-        let issues = &self.bundle.issues;
-        let chosen = release.versions.iter().copied().find(|&at| issues[at].lang == lang);
-        &issues[chosen.unwrap_or(release.versions[0])]
-    }
-
-    fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.releases.iter().map(|release| release.key.year).collect();
-        years.dedup();
-        years
-    }
-}
-
-/// Where the index of a year's releases is, in language `lang`.
-pub fn year_path(lang: &str, year: i32) -> String {
-    format!("{lang}/{year}/")
-}
 
 /// The release's page in each interface language, and the newest one's English page again
 /// at the site's root.

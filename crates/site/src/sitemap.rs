@@ -1,8 +1,8 @@
 //! The sitemap (sitemaps.org protocol) and `robots.txt`, which names it. Past 50,000 URLs
 //! the sitemap is split and `sitemap.xml` becomes an index of the parts.
 
+use crate::archive::{year_path, Archive};
 use crate::html::escape;
-use crate::pages::{year_path, Archive};
 use crate::SiteFile;
 use caricc_view::i18n::LANGUAGES;
 use caricc_view::route::site_path;
@@ -21,8 +21,7 @@ pub fn sitemaps(archive: &Archive, url: &str) -> Vec<SiteFile> {
             pages.push((site_path(messages.code, release.key), issue.period.to.clone()));
         }
     }
-    let mut years: Vec<i32> = archive.releases.iter().map(|release| release.key.year).collect();
-    years.dedup();
+    let years = archive.years();
     for messages in LANGUAGES {
         pages.extend(years.iter().map(|&year| (year_path(messages.code, year), String::new())));
     }
