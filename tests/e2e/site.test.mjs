@@ -94,3 +94,19 @@ test('the Russian page is in Russian, and the pages pass the accessibility audit
   assert.deepEqual(await axeViolations(page), []);
   await done();
 });
+
+test('with JavaScript off, an event’s permalink opens the page at that event, and it stays there', async (t) => {
+  const { page, done } = await openPage(t, { javaScriptEnabled: false });
+  const last = issue.events[issue.events.length - 1];
+  await page.goto(`${releasePage('en')}#event-${last.id}`);
+  const card = page.locator(`[id="event-${last.id}"]`);
+  const inView = async () => {
+    const box = await card.boundingBox();
+    return box !== null && box.y >= 0 && box.y < 200;
+  };
+  assert.ok(await inView(), 'scrolled to the event');
+  // Nothing laid out later above it pushes it away.
+  await page.waitForTimeout(500);
+  assert.ok(await inView(), 'still at the event');
+  await done();
+});
