@@ -50,12 +50,16 @@ pub fn run(Args { dist, bundle, output, url }: Args) -> Result<(), Failure> {
     for file in &site.files {
         written.write(&output.join(&file.path), &file.bytes)?;
     }
+    let mut releases: Vec<(i32, u32)> = parsed.issues.iter().map(|issue| (issue.year, issue.number)).collect();
+    releases.sort_unstable();
+    releases.dedup();
     println!(
-        "{}: {} file(s), {} written, {} unchanged ({} releases)",
+        "{}: {} file(s), {} written, {} unchanged ({} release(s), {} language version(s))",
         output.display(),
         written.written + written.unchanged,
         written.written,
         written.unchanged,
+        releases.len(),
         parsed.issues.len()
     );
     if !site.left_out.is_empty() {
