@@ -542,10 +542,8 @@ fn static_release(props: &ReleaseProps, view: &ReleaseView, pinned: &Route, t: &
     let bundle = &props.loaded.bundle;
     let issue = &bundle.issues[view.issue];
     let links = props.links;
-    let country_link = |code: Option<&str>| {
-        let route = Route { country: code.map(str::to_owned), event: None, ..pinned.clone() };
-        links.href(&route)
-    };
+    let country_link =
+        |code: &str| links.href(&Route { country: Some(code.to_owned()), event: None, ..pinned.clone() });
     let mut seen: Vec<&str> = Vec::new();
     html! {
         <>
@@ -559,7 +557,7 @@ fn static_release(props: &ReleaseProps, view: &ReleaseView, pinned: &Route, t: &
                     <nav class="country-links" aria-label={t.countries}>
                         <ul>
                             { for view.tabs.iter().filter_map(|tab| tab.country.as_deref().map(|code| (code, tab.count))).map(|(code, count)| html! {
-                                <li><a href={country_link(Some(code))}>{ country_name(code, t.code) }</a>{ format!(" ({count})") }</li>
+                                <li><a href={country_link(code)}>{ country_name(code, t.code) }</a>{ format!(" ({count})") }</li>
                             }) }
                         </ul>
                     </nav>

@@ -502,6 +502,10 @@ fn synth_sends_archives_larger_than_a_bundle_to_split() {
     assert_eq!(run(&["synth", "5"]).status.code(), Some(2));
 }
 
+/// The index.html of a viewer build, as far as `caricc site` reads it.
+const VIEWER_INDEX: &str = r#"<link href=./favicon-abc.svg rel=icon><link href=./viewer-abc.css rel=stylesheet>
+<script type="module" src="./boot.js" data-app-js="./app-1.js" data-app-wasm="./app-1_bg.wasm"></script>"#;
+
 /// Parses the "N file(s), W written, U unchanged" of `caricc site`.
 fn site_counts(stdout: &str) -> (usize, usize, usize) {
     let first_line = stdout.lines().next().unwrap_or("");
@@ -519,6 +523,7 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
     let dir = tempfile::tempdir().unwrap();
     let (bundle, site, dist) = (dir.path().join("bundle.json"), dir.path().join("site"), dir.path().join("dist"));
     std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), VIEWER_INDEX).unwrap();
     std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
     std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
     assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
@@ -573,7 +578,7 @@ fn site_refuses_a_bad_address_and_a_folder_that_is_not_a_build() {
     let output = run(&["site", "--dist", path_str(dir.path()), path_str(&bundle), "-o", path_str(&site)]);
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("not a release build of the viewer"), "{}", text(&output.stderr));
-    std::fs::write(dir.path().join("viewer-x.css"), "").unwrap();
+    std::fs::write(dir.path().join("index.html"), VIEWER_INDEX).unwrap();
     let output = run(&[
         "site",
         "--dist",

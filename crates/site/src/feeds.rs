@@ -22,7 +22,7 @@ pub fn feed_path(lang: &str, country: Option<&str>) -> String {
 }
 
 /// The feeds a page in `lang` names in its head (title, path): the main one.
-pub fn links(_archive: &Archive, lang: &str) -> Vec<(String, String)> {
+pub fn links(lang: &str) -> Vec<(String, String)> {
     vec![(labels(lang).feed.to_owned(), feed_path(lang, None))]
 }
 

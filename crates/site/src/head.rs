@@ -51,7 +51,7 @@ impl Head<'_> {
         line(format!("<link rel=\"stylesheet\" href=\"{}\">", escape(&assets.stylesheet)));
         line(format!("<link rel=\"stylesheet\" href=\"{}\">", crate::site_stylesheet().0));
         if let Some(icon) = &assets.icon {
-            line(format!("<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", escape(icon)));
+            line(format!("<link rel=\"icon\" href=\"{}\">", escape(icon)));
         }
         if let Some(canonical) = settings.absolute(self.path) {
             line(format!("<link rel=\"canonical\" href=\"{}\">", escape(&canonical)));

@@ -39,8 +39,9 @@ impl Settings {
     }
 }
 
-/// The viewer's files the pages use, by their names in the built `dist/` (which carry a
-/// hash of their content, so that a cache never serves an old one).
+/// The viewer's files the pages use, by their names in the built `dist/` as its
+/// `index.html` names them (they carry a hash of their content, so that a cache never
+/// serves an old one).
 #[derive(Debug, Clone)]
 pub struct Assets {
     pub stylesheet: String,
@@ -48,19 +49,6 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Finds the stylesheet and icon among the names of the files in `dist/`.
-    pub fn from_dist_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<Assets> {
-        let (mut stylesheet, mut icon) = (None, None);
-        for name in names {
-            if name.starts_with("viewer-") && name.ends_with(".css") {
-                stylesheet = Some(name.to_owned());
-            } else if name.starts_with("favicon") && name.ends_with(".svg") {
-                icon = Some(name.to_owned());
-            }
-        }
-        Some(Assets { stylesheet: stylesheet?, icon })
-    }
-
     /// The files to copy from `dist/` beside the pages.
     pub fn files(&self) -> Vec<&str> {
         std::iter::once(self.stylesheet.as_str()).chain(self.icon.as_deref()).collect()

@@ -17,31 +17,37 @@ use serde_json::json;
 const DESCRIPTION_CHARS: usize = 160;
 
 /// The release's page in each interface language, and the newest one's English page again
-/// at the site's root.
+/// at the site's root (the same body, drawn once, under a head of its own).
 pub fn release_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
     let mut files = Vec::new();
     for (position, release) in archive.releases.iter().enumerate() {
         for messages in LANGUAGES {
             let path = site_path(messages.code, release.key);
-            let html = release_page(archive, position, messages, &path, assets, settings);
+            let (head, body) = release_page(archive, position, messages, &path, settings);
+            files.push(SiteFile {
+                path: format!("{path}index.html"),
+                bytes: head.document(&body, assets, settings).into_bytes(),
+            });
             if position == 0 && messages.code == LANGUAGES[0].code {
-                let root = release_page(archive, position, messages, "", assets, settings);
-                files.push(SiteFile { path: "index.html".into(), bytes: root.into_bytes() });
+                let root = Head { path: "", ..head };
+                files.push(SiteFile {
+                    path: "index.html".into(),
+                    bytes: root.document(&body, assets, settings).into_bytes(),
+                });
             }
-            files.push(SiteFile { path: format!("{path}index.html"), bytes: html.into_bytes() });
         }
     }
     files
 }
 
-fn release_page(
+/// The head and body of the page of release `position` in language `messages`, at `path`.
+fn release_page<'a>(
     archive: &Archive,
     position: usize,
     messages: &'static Messages,
-    path: &str,
-    assets: &Assets,
+    path: &'a str,
     settings: &Settings,
-) -> String {
+) -> (Head<'a>, String) {
     let release = &archive.releases[position];
     let lang = messages.code;
     let label = labels(lang);
@@ -96,8 +102,6 @@ fn release_page(
         archive_label: label.archive.to_owned(),
         archive: archive_links,
     };
-    let body = release_body(bundle.clone(), route, lang, nav);
-
     let structured = json!({
         "@context": "https://schema.org",
         "@type": "ItemList",
@@ -124,10 +128,11 @@ fn release_page(
         site_name: messages.site_name,
         kind: "article",
         alternates: LANGUAGES.iter().map(|other| (other.code, site_path(other.code, release.key))).collect(),
-        feeds: feeds::links(archive, lang),
+        feeds: feeds::links(lang),
         structured: Some(structured),
     };
-    head.document(&body, assets, settings)
+    // The head is taken from the release the component will show; the bundle goes to it.
+    (head, release_body(bundle, route, lang, nav))
 }
 
 /// The release's first sentence worth quoting: its summary's, else its first event's.
@@ -199,7 +204,7 @@ pub fn year_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Ve
                 site_name: messages.site_name,
                 kind: "website",
                 alternates: LANGUAGES.iter().map(|other| (other.code, year_path(other.code, year))).collect(),
-                feeds: feeds::links(archive, lang),
+                feeds: feeds::links(lang),
                 structured: None,
             };
             files.push(SiteFile {

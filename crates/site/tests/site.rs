@@ -11,7 +11,7 @@ const SAMPLE: &str = include_str!("../../../static/bundle.json");
 const URL: &str = "https://example.org/releases/";
 
 fn assets() -> Assets {
-    Assets::from_dist_names(["app-1.js", "viewer-abc.css", "favicon-1.svg"]).unwrap()
+    Assets { stylesheet: "viewer-abc.css".into(), icon: Some("favicon-1.svg".into()) }
 }
 
 fn site(bundle: &Bundle, url: Option<&str>) -> HashMap<String, String> {

@@ -2,6 +2,7 @@
 
 use crate::failure::Failure;
 use crate::files::{read_bundle_text, write_atomically};
+use crate::offline::build_files;
 use crate::report::print_problems;
 use caricc_format::bundle::parse_bundle;
 use caricc_import::check::{check_bundle, has_errors};
@@ -27,12 +28,14 @@ pub struct Args {
 
 pub fn run(Args { dist, bundle, output, url }: Args) -> Result<(), Failure> {
     let url = url.map(|url| check_url(&url)).transpose()?;
-    let names: Vec<String> = fs::read_dir(&dist)
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", dist.display())))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .collect();
-    let assets = Assets::from_dist_names(names.iter().map(String::as_str))
-        .ok_or_else(|| Failure(format!("{}: no viewer-*.css: not a release build of the viewer", dist.display())))?;
+    // The stylesheet and icon the viewer's build uses, as its index.html names them.
+    let index_path = dist.join("index.html");
+    let index = fs::read_to_string(&index_path).map_err(|e| {
+        Failure(format!("{}: cannot read ({e}): not a release build of the viewer", index_path.display()))
+    })?;
+    let files = build_files(&index)
+        .map_err(|e| Failure(format!("{}: not a release build of the viewer: {e}", index_path.display())))?;
+    let assets = Assets { stylesheet: files.css, icon: files.icon };
     let text = read_bundle_text(&bundle)?;
     let parsed = parse_bundle(&text).map_err(|error| Failure(format!("{}: {error}", bundle.display())))?;
     let problems = check_bundle(&parsed);
