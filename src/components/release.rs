@@ -549,6 +549,8 @@ fn static_release(props: &ReleaseProps, view: &ReleaseView, pinned: &Route, t: &
         <>
             { masthead(Html::default(), props.tools.clone(), t) }
             <main id="main">
+                // As in the app: e.g. that the release is shown in the only language it has.
+                { notices(&view.notices, t) }
                 { release_header(issue, t) }
                 { summary(issue, t) }
                 { contents(issue, pinned, links, t) }

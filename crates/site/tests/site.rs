@@ -232,3 +232,11 @@ fn text_from_the_bundle_cannot_become_markup_or_script() {
         }
     }
 }
+
+#[test]
+fn a_page_in_a_language_the_release_lacks_says_so_as_the_app_does() {
+    let files = site(&sample(), None);
+    let russian = &files["ru/2025/15/index.html"];
+    assert!(russian.contains("class=\"notice\""), "the Russian page of an English-only release has a notice");
+    assert!(!files["en/2025/15/index.html"].contains("class=\"notice\""));
+}
