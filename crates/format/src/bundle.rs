@@ -206,6 +206,53 @@ mod tests {
         assert_eq!(error.path(), Some("$.issues[0].events[0].title"), "{error}");
     }
 
+    /// A bundle of one event with `sources`, as JSON.
+    fn with_sources(sources: &str) -> String {
+        format!(
+            r#"{{"format":1,"issues":[{{"number":15,"year":2025,"period":{{"from":"2025-08-01","to":"2025-08-15"}},"title":"t","events":[{{"id":"a","country":"ru","title":"t","sources":{sources}}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_broken_source_and_its_correction_round_trip_and_are_written_only_when_present() {
+        let text = with_sources(
+            r#"[{"url":"https://xn--blaww.xn--plai/1","broken":true,"corrected":"https://xn--b1aew.xn--p1ai/1"},{"url":"https://a.kz/"}]"#,
+        );
+        let bundle = parse_bundle(&text).unwrap();
+        let sources = &bundle.issues[0].events[0].sources;
+        assert!(sources[0].broken);
+        assert_eq!(sources[0].corrected.as_ref().map(|url| url.as_str()), Some("https://xn--b1aew.xn--p1ai/1"));
+        assert_eq!(sources[1], crate::model::Source::printed("https://a.kz/"));
+        let written = to_json(&bundle);
+        assert_eq!(written.matches("\"broken\"").count(), 1, "{written}");
+        assert_eq!(written.matches("\"corrected\"").count(), 1, "{written}");
+        assert_eq!(parse_bundle(&written), Ok(bundle));
+        // A null correction is none, as for the other optional fields.
+        let none = parse_bundle(&with_sources(r#"[{"url":"https://a.kz/","broken":true,"corrected":null}]"#)).unwrap();
+        assert_eq!(none.issues[0].events[0].sources[0].corrected, None);
+    }
+
+    #[test]
+    fn a_correction_that_is_not_an_http_url_is_refused_with_its_path() {
+        // Readers link a correction as it is, so the decoder lets through only what they may link.
+        for corrected in ["javascript:alert(1)", "www.caricc.org", "https:///nohost", "https://a.kz/ x", ""] {
+            let text = with_sources(&format!(r#"[{{"url":"https://a/","broken":true,"corrected":"{corrected}"}}]"#));
+            let error = parse_bundle(&text).unwrap_err();
+            assert_eq!(error.path(), Some("$.issues[0].events[0].sources[0].corrected"), "{corrected}: {error}");
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "$.issues[0].events[0].sources[0].corrected: invalid value: string \"{corrected}\", expected an http(s) URL"
+                )
+            );
+        }
+        let error = parse_bundle(&with_sources(r#"[{"url":"https://a/","broken":"yes"}]"#)).unwrap_err();
+        assert_eq!(error.path(), Some("$.issues[0].events[0].sources[0].broken"), "{error}");
+        assert!(error.to_string().ends_with("invalid type: string \"yes\", expected a boolean"), "{error}");
+        let error = parse_bundle(&with_sources(r#"[{"url":"https://a/","corrected":7}]"#)).unwrap_err();
+        assert!(error.to_string().ends_with("invalid type: integer `7`, expected an http(s) URL"), "{error}");
+    }
+
     #[test]
     fn syntax_error_names_line_and_column() {
         let error = parse_bundle("{\"format\":1,\n\"issues\": [,]}").unwrap_err();

@@ -20,6 +20,7 @@
 //! [`crate::archive`]), each with [`record!`], which writes the struct and its decoding
 //! from the one declaration: this module knows no type of the bundle.
 
+use crate::text::WebUrl;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -106,6 +107,9 @@ pub(crate) use record;
 pub(crate) enum Slot<'a> {
     Text(&'a mut String),
     MaybeText(&'a mut Option<String>),
+    /// An http(s) URL or nothing: any other string is refused, so the value can be linked.
+    MaybeWebUrl(&'a mut Option<WebUrl>),
+    Flag(&'a mut bool),
     Count(&'a mut u32),
     MaybeCount(&'a mut Option<u32>),
     Year(&'a mut i32),
@@ -165,6 +169,8 @@ macro_rules! fields {
 fields! {
     String => String::new(), Text;
     Option<String> => None, MaybeText;
+    Option<WebUrl> => None, MaybeWebUrl;
+    bool => false, Flag;
     u32 => 0, Count;
     Option<u32> => None, MaybeCount;
     i32 => 0, Year;
@@ -210,6 +216,8 @@ impl Slot<'_> {
     fn expected(&self) -> String {
         match self {
             Slot::Text(_) | Slot::MaybeText(_) => "a string".into(),
+            Slot::MaybeWebUrl(_) => "an http(s) URL".into(),
+            Slot::Flag(_) => "a boolean".into(),
             Slot::Count(_) | Slot::MaybeCount(_) => "u32".into(),
             Slot::Year(_) => "i32".into(),
             Slot::Texts(_) | Slot::Counts(_) | Slot::Records(_) => "a sequence".into(),
@@ -251,6 +259,7 @@ impl<'de> Visitor<'de> for Slot<'_> {
 
     fn visit_bool<E: de::Error>(self, value: bool) -> Result<(), E> {
         match self {
+            Slot::Flag(to) => *to = value,
             Slot::Json(to) => *to = value.to_string(),
             other => return Err(other.wrong(format_args!("boolean `{value}`"))),
         }
@@ -280,6 +289,16 @@ impl<'de> Visitor<'de> for Slot<'_> {
         match self {
             Slot::Text(to) => *to = value.to_owned(),
             Slot::MaybeText(to) => *to = Some(value.to_owned()),
+            Slot::MaybeWebUrl(to) => match WebUrl::new(value) {
+                Some(url) => *to = Some(url),
+                // As serde words a value of the right type that is not allowed.
+                None => {
+                    return Err(E::custom(format_args!(
+                        "invalid value: string \"{}\", expected an http(s) URL",
+                        Escaped(value)
+                    )))
+                }
+            },
             Slot::Json(to) => *to = json_string(value),
             other => return Err(other.wrong(format_args!("string \"{}\"", Escaped(value)))),
         }
@@ -289,6 +308,7 @@ impl<'de> Visitor<'de> for Slot<'_> {
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         match self {
             Slot::MaybeText(to) => *to = None,
+            Slot::MaybeWebUrl(to) => *to = None,
             Slot::MaybeCount(to) => *to = None,
             Slot::Json(to) => *to = "null".to_owned(),
             other => return Err(other.wrong(format_args!("null"))),

@@ -63,6 +63,10 @@ pub fn over_limits(bundle: &Bundle, max_reported: usize) -> Vec<OverLimit> {
             }
             for (s, source) in event.sources.iter().enumerate().take(MAX_SOURCES_PER_EVENT) {
                 found.text(|| at(&format!("sources[{s}].url")), &source.url, MAX_SHORT_TEXT, "the URL");
+                if let Some(corrected) = &source.corrected {
+                    let path = || at(&format!("sources[{s}].corrected"));
+                    found.text(path, corrected.as_str(), MAX_SHORT_TEXT, "the URL");
+                }
             }
         }
     }
@@ -143,5 +147,16 @@ mod tests {
             ]
         );
         assert_eq!(over_limits(&bundle, 2).len(), 2);
+    }
+
+    #[test]
+    fn an_oversized_corrected_url_is_named_by_path() {
+        let long = format!("https://a.kz/{}", "x".repeat(MAX_SHORT_TEXT));
+        let bundle = bundle_with_event(&format!(
+            r#"{{"id":"a","country":"kz","title":"t","sources":[{{"url":"https://a.kz/","broken":true,"corrected":"{long}"}}]}}"#
+        ));
+        let found = over_limits(&bundle, 10);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "$.issues[0].events[0].sources[0].corrected");
     }
 }

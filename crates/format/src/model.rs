@@ -7,6 +7,7 @@
 //! is declared once, with [`record!`], which writes its decoding too ([`crate::decode`]).
 
 use crate::decode::record;
+use crate::text::WebUrl;
 use serde::Serialize;
 
 /// The only bundle format this build reads and writes.
@@ -148,8 +149,31 @@ record! {
 }
 
 record! {
+    /// A source link as printed, and what the importer found out about it.
     #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
     pub struct Source {
+        /// As printed.
         pub url: String,
+        /// The link cannot work as printed (its host is not a valid internationalised
+        /// domain name): readers show it as text rather than a link that leads nowhere.
+        #[serde(skip_serializing_if = "is_false")]
+        pub broken: bool = false,
+        /// For a broken link, `url` with the host it most likely meant (`xn--p1ai` for a
+        /// printed `xn--plai`), when the importer could tell: readers offer it, marked as
+        /// corrected. Decoding refuses a value that is not an http(s) URL.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub corrected: Option<WebUrl> = None,
     }
+}
+
+impl Source {
+    /// A link as printed, with nothing known against it.
+    pub fn printed(url: impl Into<String>) -> Source {
+        Source { url: url.into(), broken: false, corrected: None }
+    }
+}
+
+/// Leaves `false` flags out of the JSON: absent reads as `false`.
+fn is_false(flag: &bool) -> bool {
+    !flag
 }

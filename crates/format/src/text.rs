@@ -351,6 +351,23 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
 }
 
+/// An http(s) URL a reader can follow ([`is_web_url`]); nothing else can be made one, so
+/// whoever holds one may link it as it is. A bundle's `corrected` source links are these:
+/// decoding refuses any other.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct WebUrl(String);
+
+impl WebUrl {
+    pub fn new(url: &str) -> Option<WebUrl> {
+        is_web_url(url).then(|| WebUrl(url.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 fn is_reachable_host(host: &str, url: &str) -> bool {
     if host.is_empty() {
         return false;

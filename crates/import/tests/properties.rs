@@ -440,6 +440,33 @@ mod derived {
     #[derive(Debug, Deserialize)]
     pub struct Source {
         pub url: String,
+        #[serde(default)]
+        pub broken: bool,
+        #[serde(default)]
+        pub corrected: Option<WebUrl>,
+    }
+
+    /// What serde would write for a field that refuses strings other than http(s) URLs.
+    #[derive(Debug)]
+    pub struct WebUrl(String);
+
+    impl<'de> Deserialize<'de> for WebUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Url;
+            impl serde::de::Visitor<'_> for Url {
+                type Value = WebUrl;
+                fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    formatter.write_str("an http(s) URL")
+                }
+                fn visit_str<E: serde::de::Error>(self, url: &str) -> Result<WebUrl, E> {
+                    match caricc_format::text::is_web_url(url) {
+                        true => Ok(WebUrl(url.to_owned())),
+                        false => Err(E::invalid_value(serde::de::Unexpected::Str(url), &self)),
+                    }
+                }
+            }
+            deserializer.deserialize_str(Url)
+        }
     }
 }
 
@@ -474,12 +501,15 @@ fn decoded_by_derive(text: &str) -> Result<String, String> {
         .map_err(|error| without_quoted_string(&error.to_string()))
 }
 
-/// `invalid type: string "…", expected …`, whatever the string.
+/// `invalid type: string "…", expected …` (or `invalid value`), whatever the string.
 fn without_quoted_string(message: &str) -> String {
-    match (message.strip_prefix("invalid type: string \""), message.rfind("\", expected ")) {
-        (Some(_), Some(end)) => format!("invalid type: string \"…{}", &message[end..]),
-        _ => message.to_owned(),
+    for kind in ["invalid type", "invalid value"] {
+        let prefix = format!("{kind}: string \"");
+        if let (Some(_), Some(end)) = (message.strip_prefix(&prefix), message.rfind("\", expected ")) {
+            return format!("{prefix}…{}", &message[end..]);
+        }
     }
+    message.to_owned()
 }
 
 #[test]
@@ -499,6 +529,11 @@ fn the_viewers_decoding_is_serdes_on_the_corpus_and_on_structs_written_as_arrays
         r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", ["n"], [[], 3, [["kz", "K", 1]], [["kz"]]]]"#,
         r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [{"id": "a", "country": "kz", "title": "t", "sources": [[]]}]]"#,
         r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [], "extra"]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [["i", "kz", "t", null, [], [["https://a.kz/", true, "https://b.kz/x"], {"url": "u", "corrected": null, "broken": false}]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [["i", "kz", "t", null, [], [{"url": "u", "broken": true, "corrected": "javascript:alert(\"x\")"}]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [["i", "kz", "t", null, [], [["u", "yes"]]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [["i", "kz", "t", null, [], [["u", true, 7]]]]]"#,
+        r#"[15, 2025, "en", {"from": "a", "to": "b"}, "t", "", "", {}, {}, [], [["i", "kz", "t", null, [], [["u", null, ["https://b.kz/"]]]]]]"#,
         r#"{"number": 1, "year": 2, "period": {"from": "a", "to": "b", "from": "c"}, "title": "t"}"#,
         r#"{"number": 1, "year": 2, "period": {"from": "a"}, "title": "t"}"#,
         r#"{"number": 1, "year": 2, "period": {"to": "b", "from": "a"}, "title": "t", "events": [{"id": 1}]}"#,

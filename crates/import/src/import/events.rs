@@ -64,7 +64,7 @@ impl Body {
                 let urls = urls.clone();
                 match self.drafts.last_mut() {
                     Some(event) => {
-                        event.sources.extend(urls.iter().map(|url| Source { url: url.clone() }));
+                        event.sources.extend(urls.iter().map(Source::printed));
                         let index = self.drafts.len() - 1;
                         report.mark(segment.line_numbers(), Placement::Event(index));
                         let first_line = segment.first_line;
