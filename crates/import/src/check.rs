@@ -2,12 +2,12 @@
 //! (unique ids, real country codes, real dates, non-empty titles). Every problem names
 //! the JSON path at fault.
 
-use crate::sources::{source_problem, valid_hosts};
+use crate::sources::{is_valid_host, source_problem, valid_hosts};
 use caricc_format::country::is_iso_code;
 use caricc_format::date::Date;
 use caricc_format::limits::over_limits;
-use caricc_format::model::{Bundle, Issue};
-use caricc_format::text::{is_blank, is_language_tag};
+use caricc_format::model::{Bundle, Issue, Source};
+use caricc_format::text::{is_blank, is_language_tag, is_web_url, url_parts};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -151,10 +151,41 @@ impl<'a> Checker<'a> {
                 self.warning(&format!("{event_path}.sources"), "event has no source link".into());
             }
             for (source_index, source) in event.sources.iter().enumerate() {
-                if let Some(problem) = source_problem(&source.url, &known_hosts) {
-                    self.warning(&format!("{event_path}.sources[{source_index}].url"), problem);
-                }
+                self.source(&format!("{event_path}.sources[{source_index}]"), source, &known_hosts);
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A source link, and whether what the bundle says of it (`broken`, `corrected`) is so:
+    /// readers show a broken link as text, and offer its correction as a link.
+    fn source(&mut self, path: &str, source: &Source, known_hosts: &[String]) {
+        let problem = source_problem(&source.url, known_hosts);
+        let host_broken = problem.as_ref().is_some_and(|problem| problem.broken);
+        if let Some(problem) = problem {
+            let mut message = problem.message;
+            // Only a link readers would follow misleads them: anything else is text already.
+            if host_broken && !source.broken && is_web_url(&source.url) {
+                message.push_str("; it is not marked \"broken\", so readers are shown a link that leads nowhere");
+            }
+            self.warning(&format!("{path}.url"), message);
+        }
+        if source.broken && !host_broken && is_web_url(&source.url) {
+            let message = "marked broken, but its host is valid: readers are shown it as text, not a link";
+            self.warning(&format!("{path}.broken"), message.into());
+        }
+        let Some(corrected) = &source.corrected else { return };
+        // Decoding let through only an http(s) URL: its host is what can still be wrong.
+        let host = url_parts(corrected.as_str()).host;
+        if !is_valid_host(host, corrected.as_str()) {
+            let message = format!(
+                "host “{host}” is not a valid internationalised domain name: the correction leads nowhere either"
+            );
+            self.error(&format!("{path}.corrected"), message);
+        } else if !source.broken {
+            let message = "a correction of a link not marked \"broken\": readers are not shown it".into();
+            self.warning(&format!("{path}.corrected"), message);
         }
     }
 }
@@ -229,5 +260,58 @@ mod tests {
         assert_eq!(problems[0].severity, Severity::Warning);
         assert_eq!(problems[0].path, "$.issues[0].events[0].sources[0].url");
         assert!(!has_errors(&problems));
+    }
+
+    /// The problems of one event's sources, each as (severity, path, message).
+    fn source_problems(sources: &str) -> Vec<(Severity, String, String)> {
+        let events = format!(r#"[{{"id":"a","country":"ru","title":"T","paragraphs":["p"],"sources":{sources}}}]"#);
+        let problems = check_bundle(&bundle(&events, PERIOD));
+        problems.into_iter().map(|p| (p.severity, p.path.replace("$.issues[0].events[0].", ""), p.message)).collect()
+    }
+
+    #[test]
+    fn a_broken_link_marked_and_corrected_is_reported_only_for_its_printed_host() {
+        let problems = source_problems(
+            r#"[{"url":"https://xn--blaww.xn--plai/1","broken":true,"corrected":"https://xn--b1aew.xn--p1ai/1"}]"#,
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].0, problems[0].1.as_str()), (Severity::Warning, "sources[0].url"));
+        assert!(!problems[0].2.contains("not marked"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_link_with_an_invalid_host_not_marked_broken_is_flagged() {
+        let problems = source_problems(r#"[{"url":"https://xn--blaww.xn--plai/1"}]"#);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].0, problems[0].1.as_str()), (Severity::Warning, "sources[0].url"));
+        assert!(problems[0].2.contains("not a valid internationalised domain name"), "{problems:?}");
+        assert!(problems[0].2.contains("not marked \"broken\""), "{problems:?}");
+    }
+
+    #[test]
+    fn a_correction_whose_host_is_invalid_is_an_error() {
+        let problems = source_problems(
+            r#"[{"url":"https://xn--blaww.xn--plai/1","broken":true,"corrected":"https://xn--b1aew.xn--plai/1"}]"#,
+        );
+        let paths: Vec<(Severity, &str)> = problems.iter().map(|(s, path, _)| (*s, path.as_str())).collect();
+        assert_eq!(paths, [(Severity::Warning, "sources[0].url"), (Severity::Error, "sources[0].corrected")]);
+        assert!(problems[1].2.contains("host “xn--b1aew.xn--plai” is not a valid"), "{problems:?}");
+    }
+
+    #[test]
+    fn marks_that_do_not_match_the_link_are_flagged() {
+        // A working link marked broken would be hidden from readers.
+        let problems = source_problems(r#"[{"url":"https://polisia.kz/","broken":true}]"#);
+        let paths: Vec<&str> = problems.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["sources[0].broken"], "{problems:?}");
+        // A correction of a link not marked broken is never shown.
+        let problems = source_problems(r#"[{"url":"https://polisia.kz/","corrected":"https://polisia.kz/"}]"#);
+        let paths: Vec<&str> = problems.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["sources[0].corrected"], "{problems:?}");
+        assert!(problems.iter().all(|(severity, _, _)| *severity == Severity::Warning));
+        // Broken with no correction is what the importer writes when it cannot tell the intent.
+        let problems = source_problems(r#"[{"url":"https://xn--ww.kz/","broken":true}]"#);
+        let paths: Vec<&str> = problems.iter().map(|(_, path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["sources[0].url"], "{problems:?}");
     }
 }

@@ -213,4 +213,10 @@ fn the_russian_release_checks_without_errors() {
     // The checker repeats the importer's one warning, about the mistyped punycode host.
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].path, "$.issues[0].events[7].sources[0].url");
+    // Marked, so the checker does not add that readers would be shown a dead link.
+    assert!(!problems[0].message.contains("not marked"), "{}", problems[0].message);
+    let source = &bundle.issues[0].events[7].sources[0];
+    assert!(source.broken);
+    let corrected = source.corrected.as_ref().map(|url| url.as_str()).unwrap_or_default();
+    assert!(corrected.starts_with("https://xn--b1aew.xn--p1ai/"), "{corrected}");
 }

@@ -131,6 +131,41 @@ fn the_sample_warns_about_exactly_its_real_flaws() {
     );
 }
 
+#[test]
+fn the_samples_broken_links_are_marked_and_corrected_and_no_other() {
+    let issue = sample().issue;
+    let marked: Vec<(&str, &str, Option<&str>)> = issue
+        .events
+        .iter()
+        .flat_map(|event| event.sources.iter().map(move |source| (event, source)))
+        .filter(|(_, source)| source.broken || source.corrected.is_some())
+        .map(|(event, source)| {
+            (event.id.as_str(), source.url.as_str(), source.corrected.as_ref().map(|url| url.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (
+                "2025-15-ru-2",
+                "https://xn--blaww.xn--plai/news/item/68206917",
+                Some("https://xn--b1aew.xn--p1ai/news/item/68206917")
+            ),
+            (
+                "2025-15-ru-3",
+                "https://xn--b1aew.xn--plai/news/item/68208864",
+                Some("https://xn--b1aew.xn--p1ai/news/item/68208864")
+            ),
+            (
+                "2025-15-ru-4",
+                "https://xn--b1aew.xn--plai/news/item/68561326",
+                Some("https://xn--b1aew.xn--p1ai/news/item/68561326")
+            ),
+        ]
+    );
+    assert!(issue.events.iter().flat_map(|e| &e.sources).filter(|s| s.corrected.is_some()).all(|s| s.broken));
+}
+
 /// Each non-blank line placed exactly once, and each unplaced one with a warning before it.
 fn assert_every_line_accounted_for(path: &std::path::Path) -> Import {
     let text = std::fs::read_to_string(path).unwrap();
@@ -226,6 +261,9 @@ fn the_published_schema_and_the_decoder_refuse_the_same_broken_bundles() {
         good.replacen("\"title\": \"AN AWARENESS", "\"title\": 7, \"x\": \"", 1),
         good.replacen("\"paragraphs\": [", "\"paragraphs\": [1, ", 1),
         good.replacen("\"url\": ", "\"href\": ", 1),
+        good.replacen("\"broken\": true", "\"broken\": \"true\"", 1),
+        good.replacen("\"corrected\": \"https:", "\"corrected\": \"javascript:", 1),
+        good.replacen("\"corrected\": \"https://xn--b1aew.xn--p1ai", "\"corrected\": \"https://", 1),
         good.replacen("\"issues\": [", "\"issues\": {\"x\": [", 1).replacen("\n}\n", "}\n}\n", 1),
     ];
     for (index, text) in broken.iter().enumerate() {

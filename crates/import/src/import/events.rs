@@ -33,8 +33,9 @@ pub(super) struct Body {
     section: Option<&'static Country>,
     sections_seen: Vec<(&'static str, usize)>,
     drafts: Vec<Draft>,
-    /// Every source link with its line, checked once all are known.
-    source_lines: Vec<(usize, String)>,
+    /// Every source link's line, event and place among the event's sources, checked once
+    /// all are known.
+    source_lines: Vec<(usize, usize, usize)>,
 }
 
 impl Body {
@@ -64,12 +65,13 @@ impl Body {
                 let urls = urls.clone();
                 match self.drafts.last_mut() {
                     Some(event) => {
+                        let first_source = event.sources.len();
                         event.sources.extend(urls.iter().map(Source::printed));
                         let index = self.drafts.len() - 1;
                         report.mark(segment.line_numbers(), Placement::Event(index));
                         let first_line = segment.first_line;
                         self.source_lines
-                            .extend(urls.into_iter().enumerate().map(|(offset, url)| (first_line + offset, url)));
+                            .extend((0..urls.len()).map(|offset| (first_line + offset, index, first_source + offset)));
                     }
                     None => segment.report_unplaced(report, "link before any event"),
                 }
@@ -197,12 +199,18 @@ impl Body {
     }
 
     /// Warns of each suspicious source link, offering the hosts this release cites
-    /// elsewhere as what a mistyped host meant.
+    /// elsewhere as what a mistyped host meant; marks a link that cannot work as broken,
+    /// with that correction, so that readers are not shown a link that leads nowhere.
+    /// Before [`Body::take_events`], which takes the events away.
     pub(super) fn check_sources(&mut self, report: &mut Report) {
-        let known_hosts = valid_hosts(self.source_lines.iter().map(|(_, url)| url.as_str()));
-        for (line, url) in std::mem::take(&mut self.source_lines) {
-            if let Some(problem) = source_problem(&url, &known_hosts) {
-                report.warn(line, WarningKind::SuspiciousSource, format!("source {url}: {problem}"));
+        let drafts = &mut self.drafts;
+        let known_hosts = valid_hosts(drafts.iter().flat_map(|draft| draft.sources.iter().map(|s| s.url.as_str())));
+        for (line, event, index) in std::mem::take(&mut self.source_lines) {
+            let Some(source) = drafts.get_mut(event).and_then(|draft| draft.sources.get_mut(index)) else { continue };
+            if let Some(problem) = source_problem(&source.url, &known_hosts) {
+                report.warn(line, WarningKind::SuspiciousSource, format!("source {}: {}", source.url, problem.message));
+                source.broken = problem.broken;
+                source.corrected = problem.corrected;
             }
         }
     }

@@ -162,9 +162,9 @@ impl Importer {
         let year = period.map_or(0, |(from, _)| from.year);
         let lang = options.lang.clone().unwrap_or_else(|| detect_lang(text).to_owned());
 
+        self.body.check_sources(&mut self.report);
         let (events, per_country) = self.body.take_events(year, number, &mut self.report);
         let summary = summary.0;
-        self.body.check_sources(&mut self.report);
         compare_counts(&summary, &per_country, &mut self.report);
         self.contents.compare(self.body.sections_seen(), &per_country, &mut self.report);
 
