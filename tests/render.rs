@@ -157,9 +157,40 @@ fn cards_show_title_byline_first_paragraph_and_sources() {
 fn punycode_hosts_are_shown_readable() {
     let html = embedded("#country=ru");
     assert!(html.contains(r#"href="https://xn--b1aew.xn--p1ai/news/item/68147789" target="_blank" rel="noopener noreferrer" title="https://xn--b1aew.xn--p1ai/news/item/68147789" class="source">мвд.рф</a>"#), "{html}");
-    assert!(html.contains(r#"class="source">xn--blaww.xn--plai</a>"#), "a mistyped host is shown as written: {html}");
     let all = embedded("");
     assert!(all.contains(r#"class="source">nmdk.gov.az</a>"#), "www. is dropped from the shown host");
+}
+
+#[test]
+fn a_broken_source_is_printed_text_beside_its_corrected_link() {
+    let html = embedded("#country=ru");
+    // The printed link, whose host cannot resolve, is text: never an href.
+    assert!(html.contains(r#"<li><span class="source-text">https://xn--blaww.xn--plai/news/item/68206917</span> <a href="https://xn--b1aew.xn--p1ai/news/item/68206917" target="_blank" rel="noopener noreferrer" title="https://xn--b1aew.xn--p1ai/news/item/68206917" class="source corrected">corrected link: мвд.рф</a></li>"#), "{html}");
+    assert!(!html.contains("href=\"https://xn--blaww"), "{html}");
+    assert!(!html.contains("href=\"https://xn--b1aew.xn--plai"), "{html}");
+    assert_eq!(count(&html, "corrected link: мвд.рф</a>"), 3, "the sample's three mistyped links");
+    let russian = render_in("ru", ready(EMBEDDED), "#country=ru");
+    assert!(russian.contains(r#"class="source corrected">исправленная ссылка: мвд.рф</a>"#), "{russian}");
+}
+
+/// A release whose sources are marked broken, one with a correction holding markup.
+const BROKEN_SOURCES: &str = r#"{"format":1,"issues":[{"number":1,"year":2025,"period":{"from":"2025-01-01","to":"2025-01-15"},"title":"t",
+  "events":[{"id":"e","country":"ru","title":"T","paragraphs":["p"],"sources":[
+    {"url":"https://xn--blaww.xn--plai/1","broken":true,"corrected":"https://www.xn--b1aew.xn--p1ai/1?q=\"><script>alert(1)</script>"},
+    {"url":"https://polisia.kz/a","broken":true},
+    {"url":"https://polisia.kz/b","corrected":"https://tass.ru/c"}]}]}]}"#;
+
+#[test]
+fn only_a_broken_sources_correction_is_linked_and_its_markup_stays_in_the_attribute() {
+    let html = render(ready(BROKEN_SOURCES), "");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains(r#"<span class="source-text">https://xn--blaww.xn--plai/1</span> <a href="https://www.xn--b1aew.xn--p1ai/1?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#), "{html}");
+    assert!(html.contains(r#"class="source corrected">corrected link: мвд.рф</a>"#), "{html}");
+    // Marked broken with nothing to offer: text only.
+    assert!(html.contains(r#"<li><span class="source-text">https://polisia.kz/a</span></li>"#), "{html}");
+    // A correction of a link not marked broken is not shown (the checker warns of it).
+    assert!(html.contains(r#"href="https://polisia.kz/b""#), "{html}");
+    assert!(!html.contains("tass.ru"), "{html}");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::components::text::highlighted;
 use crate::components::{content_lang, dom_id};
 use crate::links::Links;
 use crate::text::Text;
+use caricc_format::model::Source;
 use caricc_format::text::{display_host, is_web_url, url_parts};
 use caricc_search::search::{EventRef, Query};
 use caricc_view::i18n::Messages;
@@ -108,7 +109,7 @@ pub fn EventCard(props: &CardProps) -> Html {
             </div>
             if !event.sources.is_empty() {
                 <ul class="sources" aria-label={t.sources} lang={t.code}>
-                    { for event.sources.iter().map(|source| html! { <li>{ source_link(&source.url) }</li> }) }
+                    { for event.sources.iter().map(|source| html! { <li>{ source_item(source, t) }</li> }) }
                 </ul>
             }
             <div class="event-actions" lang={t.code}>
@@ -137,15 +138,40 @@ fn copy_status(copied: Option<&Copied>, t: &Messages) -> Html {
     }
 }
 
+/// A source as a reader can use it. A link the importer found broken is shown as printed,
+/// as text (a link would lead nowhere), followed by the link it corrected it to, if any,
+/// saying so in words.
+fn source_item(source: &Source, t: &Messages) -> Html {
+    if !source.broken {
+        return source_link(&source.url);
+    }
+    let printed = html! { <span class="source-text">{ source.url.clone() }</span> };
+    let Some(corrected) = &source.corrected else { return printed };
+    // Decoding let through only an http(s) URL (`WebUrl`): it may be linked as it is.
+    let url = corrected.as_str();
+    html! {
+        <>
+            { printed }{ " " }
+            <a class="source corrected" href={url.to_owned()} target="_blank" rel="noopener noreferrer" title={url.to_owned()}>
+                { (t.corrected_link)(&shown_host(url)) }
+            </a>
+        </>
+    }
+}
+
 /// A link showing the readable host for http(s) URLs; anything else as plain text, so a
 /// `javascript:` or `data:` URL in a bundle can never become a live link.
 pub fn source_link(url: &str) -> Html {
     if !is_web_url(url) {
         return html! { <span class="source-text">{ url.to_owned() }</span> };
     }
-    let host = display_host(url_parts(url).host);
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
     html! {
-        <a class="source" href={url.to_owned()} target="_blank" rel="noopener noreferrer" title={url.to_owned()}>{ host }</a>
+        <a class="source" href={url.to_owned()} target="_blank" rel="noopener noreferrer" title={url.to_owned()}>{ shown_host(url) }</a>
     }
+}
+
+/// A URL's host as a reader writes it: `мвд.рф`, `nmdk.gov.az` for `www.nmdk.gov.az`.
+fn shown_host(url: &str) -> String {
+    let host = display_host(url_parts(url).host);
+    host.strip_prefix("www.").unwrap_or(&host).to_owned()
 }

@@ -52,9 +52,13 @@ test('each event is an article: title heading, byline, first paragraph, sources'
     await article.getByRole('button', { name: 'Copy citation' }).waitFor();
     await article.getByRole('link', { name: 'Link to this event' }).waitFor();
 
+    // A source marked broken is no link; the link beside it, if any, is to its correction.
     const sources = article.getByRole('list', { name: 'Sources' }).getByRole('link');
-    assert.equal(await sources.count(), event.sources.length);
-    for (const [index, { url }] of event.sources.entries()) {
+    const linked = event.sources.filter((s) => !s.broken || s.corrected);
+    assert.equal(await sources.count(), linked.length);
+    for (const [index, { url: printed, broken, corrected }] of linked.entries()) {
+      const url = broken ? corrected : printed;
+      const words = broken ? 'corrected link: ' : '';
       const link = sources.nth(index);
       assert.equal(await link.getAttribute('href'), url);
       assert.equal(await link.getAttribute('target'), '_blank');
@@ -64,8 +68,8 @@ test('each event is an article: title heading, byline, first paragraph, sources'
       const host = hostOf(url).replace(/^www\./, '');
       const unicode = domainToUnicode(host);
       const text = (await link.textContent()).trim();
-      if (!host.includes('xn--')) assert.equal(text, host, `${event.id}: the link reads as its host`);
-      else if (unicode) assert.equal(text, unicode, `${event.id}: the link reads as its host, decoded`);
+      if (!host.includes('xn--')) assert.equal(text, words + host, `${event.id}: the link reads as its host`);
+      else if (unicode) assert.equal(text, words + unicode, `${event.id}: the link reads as its host, decoded`);
       // A host that is not valid punycode (one of the release's typos) may show as it can.
       else assert.ok(text.length > 0);
     }
@@ -82,6 +86,33 @@ test('a punycode host reads as the reader writes it: мвд.рф', async (t) => 
   assert.equal(await link.getAttribute('href'), event.sources[0].url);
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await done();
+});
+
+test('a source the release misprinted is shown as printed, as text, beside the corrected link', async (t) => {
+  const event = byId('2025-15-ru-2');
+  const [{ url: printed, broken, corrected }] = event.sources;
+  assert.deepEqual(
+    [printed, broken, corrected],
+    ['https://xn--blaww.xn--plai/news/item/68206917', true, 'https://xn--b1aew.xn--p1ai/news/item/68206917'],
+    'the sample bundle marks the mistyped мвд.рф link and corrects it',
+  );
+  const { page, done } = await openPage(t);
+  for (const [lang, words] of [['en', 'corrected link: мвд.рф'], ['ru', 'исправленная ссылка: мвд.рф']]) {
+    await openViewer(page, { hash: `#release=${releaseKey}&country=ru&lang=${lang}` });
+    const sources = card(page, event).getByRole('list');
+    // The printed address is visible text, and no link anywhere leads to it.
+    await sources.getByText(printed, { exact: true }).waitFor();
+    assert.equal(await sources.getByText(printed, { exact: true }).evaluate((e) => e.closest('a')), null);
+    assert.equal(await page.locator('a[href*="xn--blaww"], a[href*="xn--plai"]').count(), 0);
+    // The correction is a real link that says, in words, that it is one.
+    const links = sources.getByRole('link');
+    assert.equal(await links.count(), 1);
+    const link = sources.getByRole('link', { name: words, exact: true });
+    assert.equal(await link.getAttribute('href'), corrected);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  }
   await done();
 });
 

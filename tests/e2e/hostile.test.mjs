@@ -152,7 +152,7 @@ function visibleTexts(issue) {
   for (const event of issue.events.slice(0, FIRST_PAGE)) {
     texts.push(event.title, ...(event.paragraphs ?? []).slice(0, 1));
     if (event.outlet) texts.push(event.outlet);
-    texts.push(...event.sources.map((s) => s.url).filter((url) => !isWebUrl(url)));
+    texts.push(...event.sources.filter((s) => s.broken || !isWebUrl(s.url)).map((s) => s.url));
   }
   return texts.filter((text) => text.trim() !== '');
 }
@@ -163,12 +163,14 @@ async function assertTextStaysText(page, issue, where) {
   assert.deepEqual(found, await clean(), `${where}: no script, element, handler or script URL came from the bundle`);
   if (!issue) return;
   for (const text of visibleTexts(issue)) assert.ok(await shown(page, text), `${where}: “${text}” is shown as text`);
-  // Non-web sources are text, never inside a link; web ones are links to exactly their URL.
+  // Non-web and broken sources are text, never inside a link; other web ones are links to
+  // exactly their URL, and so is a broken one's correction.
   const links = await page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')));
   for (const event of issue.events.slice(0, FIRST_PAGE)) {
-    for (const { url } of event.sources) {
-      if (isWebUrl(url)) assert.ok(links.includes(url), `${where}: ${JSON.stringify(url)} is a link`);
+    for (const { url, broken, corrected } of event.sources) {
+      if (isWebUrl(url) && !broken) assert.ok(links.includes(url), `${where}: ${JSON.stringify(url)} is a link`);
       else assert.ok(!links.includes(url), `${where}: ${JSON.stringify(url)} is not a link`);
+      if (broken && corrected) assert.ok(links.includes(corrected), `${where}: ${JSON.stringify(corrected)} is a link`);
     }
   }
 }
@@ -218,7 +220,7 @@ for (const name of decoding) {
           assert.ok(await shown(page, paragraph), `opened card ${index}: “${paragraph}” is shown as text`);
         }
       }
-      for (const { url } of issue.events.flatMap((e) => e.sources).filter((s) => !isWebUrl(s.url) && s.url.trim())) {
+      for (const { url } of issue.events.flatMap((e) => e.sources).filter((s) => (s.broken || !isWebUrl(s.url)) && s.url.trim())) {
         assert.ok(await clickText(page, url), `clicked the source ${JSON.stringify(url)}`);
       }
       await assertTextStaysText(page, issue, 'every card opened');

@@ -100,6 +100,36 @@ fn every_event_reads_in_full_without_script() {
 }
 
 #[test]
+fn a_broken_source_is_printed_text_and_its_correction_a_link_marked_as_such() {
+    let bundle = sample();
+    let files = site(&bundle, Some(URL));
+    let issue = &bundle.issues[0];
+    let broken: Vec<_> = issue.events.iter().flat_map(|e| &e.sources).filter(|s| s.broken).collect();
+    assert_eq!(broken.len(), 3, "the sample's three mistyped мвд.рф links");
+    for (path, words) in [
+        ("index.html", "corrected link: мвд.рф"),
+        ("en/2025/15/index.html", "corrected link: мвд.рф"),
+        ("ru/2025/15/index.html", "исправленная ссылка: мвд.рф"),
+    ] {
+        let html = &files[path];
+        let hrefs = attributes(html, "href");
+        for source in &broken {
+            assert!(!hrefs.contains(&source.url.as_str()), "{path}: {} is a link", source.url);
+            assert!(
+                html.contains(&format!("<span class=\"source-text\">{}</span>", source.url)),
+                "{path}: {}",
+                source.url
+            );
+            let corrected = source.corrected.as_ref().unwrap().as_str();
+            let link = format!(
+                "<a href=\"{corrected}\" target=\"_blank\" rel=\"noopener noreferrer\" title=\"{corrected}\" class=\"source corrected\">{words}</a>"
+            );
+            assert!(html.contains(&link), "{path}: no {link}");
+        }
+    }
+}
+
+#[test]
 fn every_link_leads_to_a_generated_page() {
     let files = site(&sample(), Some(URL));
     let mut checked = 0;

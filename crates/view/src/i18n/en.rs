@@ -71,6 +71,7 @@ pub static EN: Messages = Messages {
     copy_unavailable: "Copying is not available here; the citation is: ",
     permalink: "Link to this event",
     sources: "Sources",
+    corrected_link: |host| format!("corrected link: {host}"),
     event_release: |number, period| format!("Release #{number} · {period}"),
     citation: |number, period, title, outlet| {
         let outlet = if outlet.is_empty() { String::new() } else { format!(", {outlet}") };

@@ -94,6 +94,8 @@ pub struct Messages {
     pub copy_unavailable: &'static str,
     pub permalink: &'static str,
     pub sources: &'static str,
+    /// The link to a broken source's corrected URL, beside the URL as printed: (its host)
+    pub corrected_link: fn(&str) -> String,
     /// (number, period)
     pub event_release: fn(u32, &str) -> String,
     /// (number, period, title, outlet or "")
@@ -240,6 +242,7 @@ mod tests {
             ((EN.error_fetch)("b.json", "x"), (RU.error_fetch)("b.json", "x")),
             ((EN.content_fallback)("English"), (RU.content_fallback)("English")),
             ((EN.page_title)(15, "p", ""), (RU.page_title)(15, "p", "")),
+            ((EN.corrected_link)("мвд.рф"), (RU.corrected_link)("мвд.рф")),
         ];
         for (english, russian) in formatted {
             assert_ne!(english, russian);

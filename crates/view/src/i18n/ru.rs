@@ -67,6 +67,7 @@ pub static RU: Messages = Messages {
     copy_unavailable: "Копирование здесь недоступно; ссылка для цитирования: ",
     permalink: "Ссылка на это событие",
     sources: "Источники",
+    corrected_link: |host| format!("исправленная ссылка: {host}"),
     event_release: |number, period| format!("Выпуск №{number} · {period}"),
     citation: |number, period, title, outlet| {
         let outlet = if outlet.is_empty() { String::new() } else { format!(", {outlet}") };
