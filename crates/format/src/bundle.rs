@@ -46,6 +46,19 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, DecodeError> {
 /// one of another `format` says so first, and a value of the wrong shape is named by its
 /// JSON path. `expected` says what the document should be, for the first case.
 pub(crate) fn decode_object<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Result<T, DecodeError> {
+    // Only `T::deserialize` is written here: the rest is in functions of their own, so that
+    // the three kinds of document share one copy of it.
+    let text = object_text(text, expected)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    match T::deserialize(&mut deserializer) {
+        Ok(value) => end_of_document(&mut deserializer).map(|()| value),
+        Err(error) => Err(decode_failure(text, error)),
+    }
+}
+
+/// The text of a document that may be an object, without a byte-order mark; for any other
+/// kind of document, the error.
+fn object_text<'a>(text: &'a str, expected: &str) -> Result<&'a str, DecodeError> {
     // Editors on Windows may save a byte-order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde would read a struct from a JSON array too, and then complain about its
@@ -58,30 +71,31 @@ pub(crate) fn decode_object<T: serde::de::DeserializeOwned>(text: &str, expected
         Some('n') => Some("null"),
         _ => None,
     };
-    if let Some(kind) = kind {
-        return Err(DecodeError::Shape { path: "$".into(), message: format!("{expected}, not {kind}") });
+    match kind {
+        Some(kind) => Err(DecodeError::Shape { path: "$".into(), message: format!("{expected}, not {kind}") }),
+        None => Ok(text),
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = match T::deserialize(&mut deserializer) {
-        Ok(value) => value,
-        Err(error) => {
-            // A document of another format may legitimately have another shape: say so first.
-            if let Some(found) = probe_format(text) {
-                if found != FORMAT_VERSION.to_string() {
-                    return Err(DecodeError::UnsupportedFormat { found });
-                }
-            }
-            return Err(describe(text, error));
+}
+
+/// Why a document could not be decoded: its other format if it has one (a document of
+/// another format may legitimately have another shape: that is said first), else where
+/// and what is wrong.
+fn decode_failure(text: &str, error: serde_json::Error) -> DecodeError {
+    if let Some(found) = probe_format(text) {
+        if found != FORMAT_VERSION.to_string() {
+            return DecodeError::UnsupportedFormat { found };
         }
-    };
-    if let Err(error) = deserializer.end() {
-        return Err(DecodeError::Syntax {
-            line: error.line(),
-            column: error.column(),
-            message: strip_position(&error.to_string()),
-        });
     }
-    Ok(value)
+    describe(text, error)
+}
+
+/// Refuses anything but whitespace after the decoded value.
+fn end_of_document(deserializer: &mut serde_json::Deserializer<serde_json::de::StrRead>) -> Result<(), DecodeError> {
+    deserializer.end().map_err(|error| DecodeError::Syntax {
+        line: error.line(),
+        column: error.column(),
+        message: strip_position(&error.to_string()),
+    })
 }
 
 /// Parses bundle JSON and refuses one that exceeds the limits in [`crate::limits`]:

@@ -163,12 +163,21 @@ impl Document {
 /// [`SearchIndex::new`] at once, or for a [`SearchIndex::default`] on the first search that
 /// needs it or by [`SearchIndex::build`] when the page has time, so that a large archive's
 /// first cards are drawn without waiting for every event to be folded.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct SearchIndex {
     documents: OnceCell<Vec<Document>>,
     /// The last search's query, scope and results: switching tabs, paging or opening a card
     /// redraws the same search, which then costs nothing (a scan of every event otherwise).
     last: RefCell<Option<LastSearch>>,
+}
+
+/// A copy of the documents, without the last search: a copy is made to change them (see
+/// [`SearchIndex::insert_issue`]), which forgets the last search anyway, and copying it
+/// would compile a copy of the query's clone into the viewer for nothing.
+impl Clone for SearchIndex {
+    fn clone(&self) -> SearchIndex {
+        SearchIndex { documents: self.documents.clone(), last: RefCell::default() }
+    }
 }
 
 /// A query, the release it was limited to, and the events it found.

@@ -252,7 +252,7 @@ impl LoadError {
         match self {
             LoadError::OtherSite { url } => (t.error_other_site)(url),
             LoadError::Network { url, message } => (t.error_fetch)(url, message),
-            LoadError::Status { url, status, status_text } => (t.error_status)(url, *status, status_text),
+            LoadError::Status { url, status, status_text } => (t.error_status)(url, u32::from(*status), status_text),
             LoadError::TooLarge { name, size } => (t.error_too_large)(name, *size),
             LoadError::File { name, message } => (t.error_read)(name, message),
             LoadError::NotUtf8 { name, line, offset } => (t.error_not_utf8)(name, *line, *offset),

@@ -149,7 +149,9 @@ impl Loader {
                     return Vec::new();
                 }
                 let search = ArchiveSearch { query, versions, state: SearchState::ReadingIndex };
-                self.change(|archive| archive.search = Some(search));
+                if let Some(archive) = self.archive_mut() {
+                    archive.search = Some(search);
+                }
                 self.advance_search()
             }
             Need::SearchMore => {
@@ -165,7 +167,9 @@ impl Loader {
             }
             Need::NoSearch => {
                 if self.archive().is_some_and(|archive| archive.search.is_some()) {
-                    self.change(|archive| archive.search = None);
+                    if let Some(archive) = self.archive_mut() {
+                        archive.search = None;
+                    }
                 }
                 Vec::new()
             }
@@ -187,7 +191,7 @@ impl Loader {
             })
             .collect();
         self.releases_in_flight.retain(|at| !arrivals.iter().any(|(arrived, _)| arrived == at));
-        self.replace(|loaded| loaded.with_arrivals(arrivals, None));
+        self.arrived(arrivals, None);
         self.release_arrived = true;
         self.fetch_older().into_iter().collect()
     }
@@ -205,7 +209,7 @@ impl Loader {
             let manifest = archive::parse_manifest(&text).map_err(decode)?;
             Ok(OlderPart { url: url.clone(), manifest })
         });
-        self.replace(|loaded| loaded.with_arrivals(Vec::new(), Some(part.map_err(Rc::new))));
+        self.arrived(Vec::new(), Some(part.map_err(Rc::new)));
         // A further part, and a search that waited for every release to be listed.
         let mut effects: Vec<Effect> = self.fetch_older().into_iter().collect();
         effects.extend(self.advance_search());
@@ -335,28 +339,28 @@ impl Loader {
     }
 
     fn set_search_state(&mut self, state: SearchState) {
-        self.change(|archive| {
-            if let Some(search) = archive.search.as_mut() {
-                search.state = state;
-            }
-        });
+        if let Some(search) = self.archive_mut().and_then(|archive| archive.search.as_mut()) {
+            search.state = state;
+        }
     }
 
-    /// Changes the archive on screen. Always into a new `Loaded`: the page tells one state
-    /// from the next by its address.
-    fn change(&mut self, change: impl FnOnce(&mut Archive)) {
-        self.replace(|loaded| {
-            let mut next = loaded.clone();
-            if let Some(archive) = next.archive.as_mut() {
-                change(archive);
-            }
-            next
-        });
+    /// The archive on screen, to change. Always in a new `Loaded`: the page tells one state
+    /// from the next by its address. (Not a function taking the change as a closure: that
+    /// would be compiled once per change.)
+    fn archive_mut(&mut self) -> Option<&mut Archive> {
+        let Load::Ready(loaded) = &mut self.load else { return None };
+        *loaded = Rc::new(Loaded::clone(loaded));
+        Rc::get_mut(loaded)?.archive.as_mut()
     }
 
-    fn replace(&mut self, next: impl FnOnce(&Loaded) -> Loaded) {
+    /// Takes fetched releases, or the older releases' manifest, into the archive on screen.
+    fn arrived(
+        &mut self,
+        arrivals: Vec<(usize, Result<Issue, Rc<LoadError>>)>,
+        older: Option<Result<OlderPart, Rc<LoadError>>>,
+    ) {
         if let Load::Ready(loaded) = &self.load {
-            self.load = Load::Ready(Rc::new(next(loaded)));
+            self.load = Load::Ready(Rc::new(loaded.with_arrivals(arrivals, older)));
         }
     }
 }

@@ -111,7 +111,9 @@ pub struct Messages {
     /// Page title: (number, period, country name or "")
     pub page_title: fn(u32, &str, &str) -> String,
     pub error_fetch: fn(&str, &str) -> String,
-    pub error_status: fn(&str, u16, &str) -> String,
+    /// (URL, HTTP status, its text). The status as a `u32`: printing a `u16` would be one
+    /// more copy of number printing in the viewer, for this message alone.
+    pub error_status: fn(&str, u32, &str) -> String,
     pub error_other_site: fn(&str) -> String,
     pub error_too_large: fn(&str, u64) -> String,
     pub error_read: fn(&str, &str) -> String,
