@@ -4,6 +4,7 @@
 //   node bench/run.mjs --sample static/bundle.json --archive target/bench/archive.json \
 //        --texts target/bench/texts [--runs 5] [--out target/bench/results.json] \
 //        [--chunked target/bench/chunked-1000,target/bench/chunked-10000] [--search-runs 3]
+//        [--site target/bench/site-10000.json]
 //
 // It serves dist/ on 127.0.0.1 as a static web server with precompressed files sends it: the
 // app's files as the copies the build compressed (`*.gz`, zopfli), every other file gzip -9
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import os from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+import { siteRows } from './site.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -46,6 +48,8 @@ const TEXTS = path.resolve(root, args.texts ?? 'target/bench/texts');
 const OUT = path.resolve(root, args.out ?? 'target/bench/results.json');
 const CHUNKED = (args.chunked ?? '').split(',').filter(Boolean).map((folder) => path.resolve(root, folder));
 const SEARCH_RUNS = Number(args['search-runs'] ?? Math.min(RUNS, 3));
+// The figures of `caricc site` on the largest chunked archive, as bench/site.mjs collected them.
+const SITE = args.site ? path.resolve(root, args.site) : null;
 
 // Everything is bounded: a page that never shows a card, a keystroke that never settles, a
 // whole run that hangs. The watchdog ends the process (and so the browser and the server).
@@ -758,6 +762,7 @@ try {
   log('one profiled load of the archive');
   results.profile = await profileLoad();
   results.chunked = await chunkedRuns();
+  results.site = SITE && existsSync(SITE) ? JSON.parse(readFileSync(SITE, 'utf8')) : null;
 } finally {
   await browser?.close();
   await new Promise((resolve) => server.close(resolve));
@@ -901,6 +906,7 @@ for (const c of results.chunked ?? []) {
     );
   }
 }
+if (results.site) rows.push(...siteRows(results.site));
 
 const verdict = (met) => (met === null ? '' : met ? 'met' : 'NOT met');
 const table = [

@@ -8,6 +8,8 @@
 #   bash bench/run.sh                  # 500 releases (about 10,000 events), 5 runs
 #   RELEASES=1000 RUNS=7 bash bench/run.sh
 #   CHUNKED="1000 10000" SEARCH_RUNS=3 # the chunked archives' sizes (CHUNKED="" for none)
+#   SITE=10000                         # the chunked archive whose published site is timed (SITE="" for none)
+#   ONLY=site bash bench/run.sh        # only that: caricc's release build, the archive, caricc site (about 10 minutes)
 #
 # Everything stays on 127.0.0.1 and is bounded in time (TIME_LIMIT seconds in all).
 set -euo pipefail
@@ -20,19 +22,37 @@ SEED=${SEED:-1}
 CHUNKED=${CHUNKED-1000 10000}
 SEARCH_RUNS=${SEARCH_RUNS:-3}
 TIME_LIMIT=${TIME_LIMIT:-3600}
+SITE=${SITE-10000}
+ONLY=${ONLY-}
 work=target/bench
-
-bash scripts/setup.sh
-step "Release build of the site: scripts/build.sh"
-bash scripts/build.sh
-cargo build --profile wasm-release -p caricc-synth --example bench-native
-
-step "Synthetic archive: $RELEASES releases, seed $SEED; $TEXTS release texts"
 mkdir -p "$work"
-rm -rf "$work/texts"
-target/release/caricc synth "$RELEASES" --seed "$SEED" -o "$work/archive.json"
-target/release/caricc check "$work/archive.json" | tail -n 1
-target/release/caricc synth "$TEXTS" --seed "$SEED" --texts "$work/texts"
+
+case "$ONLY" in
+    "")
+        bash scripts/setup.sh
+        step "Release build of the site: scripts/build.sh"
+        bash scripts/build.sh
+        cargo build --profile wasm-release -p caricc-synth --example bench-native
+
+        step "Synthetic archive: $RELEASES releases, seed $SEED; $TEXTS release texts"
+        rm -rf "$work/texts"
+        target/release/caricc synth "$RELEASES" --seed "$SEED" -o "$work/archive.json"
+        target/release/caricc check "$work/archive.json" | tail -n 1
+        target/release/caricc synth "$TEXTS" --seed "$SEED" --texts "$work/texts"
+        ;;
+    site)
+        [ -n "$SITE" ] || die "ONLY=site needs SITE, the number of releases of the archive to publish"
+        step "caricc (release build)"
+        cargo build --release -p caricc-cli
+        # caricc site copies the viewer's stylesheet and icon: a build is needed, not a fresh one.
+        if [ ! -f dist/index.html ]; then
+            bash scripts/setup.sh
+            bash scripts/build.sh
+        fi
+        CHUNKED=$SITE
+        ;;
+    *) die "ONLY=$ONLY: the only step that runs alone is ONLY=site" ;;
+esac
 
 # Runs a command, then writes its wall time and peak memory (GNU time, where installed) to
 # the JSON file OUT.
@@ -57,8 +77,37 @@ for count in $CHUNKED; do
     chunked+=("$work/chunked-$count")
 done
 
+site_figures=
+if [ -n "$SITE" ]; then
+    # The published site of that archive, each run timed: from nothing; again with nothing
+    # changed; back to the archive without its newest release (whose pages are then removed,
+    # as if never published); and with it again, the re-publication after one new release.
+    archive=$work/chunked-$SITE
+    [ -f "$archive/manifest.json" ] || die "SITE=$SITE: no chunked archive of $SITE releases (add $SITE to CHUNKED)"
+    step "Published site of the chunked archive of $SITE releases: caricc site"
+    site=$work/site-$SITE
+    previous=$work/site-$SITE-previous
+    rm -rf "$site" "$previous"
+    node bench/site.mjs previous "$archive" "$previous"
+    publish() {
+        local run=$1 input=$2
+        timed "$site.$run.json" target/release/caricc site --dist dist "$input" -o "$site" --url https://example.org/releases/ \
+            >"$site.$run.out"
+        echo "$run: $(head -n 1 "$site.$run.out"); $(cat "$site.$run.json")"
+    }
+    publish first "$archive"
+    publish again "$archive"
+    publish previous "$previous/manifest.json"
+    rm -rf "$site"/*/"$(cat "$previous/newest.txt")"
+    publish newest "$archive"
+    site_figures=$site
+    node bench/site.mjs figures "$site" "$site"
+fi
+[ "$ONLY" = site ] && exit 0
+
 step "Measuring ($RUNS runs)"
 timeout --kill-after=30 "$TIME_LIMIT" node bench/run.mjs \
     --sample static/bundle.json --archive "$work/archive.json" --texts "$work/texts" \
     --runs "$RUNS" --out "$work/results.json" --time-limit "$((TIME_LIMIT - 60))" \
-    --chunked "$(IFS=,; echo "${chunked[*]}")" --search-runs "$SEARCH_RUNS"
+    --chunked "$(IFS=,; echo "${chunked[*]}")" --search-runs "$SEARCH_RUNS" \
+    ${site_figures:+--site "$site_figures.json"}

@@ -105,13 +105,33 @@ pub struct FolderWriter {
     sizes: HashMap<String, u64>,
 }
 
+/// A hidden name beside `name` in `parent`, unique to this run: `.archive.1234-5678.tmp`.
+fn beside(parent: &Path, name: &str, suffix: &str) -> PathBuf {
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |time| time.as_nanos());
+    parent.join(format!(".{name}.{}-{stamp}.{suffix}", std::process::id()))
+}
+
+/// `file` as a path inside a folder, if it is one (no `..`, no root, not empty).
+fn inside(file: &str) -> Option<&Path> {
+    let relative = Path::new(file);
+    let normal = relative.components().all(|part| matches!(part, Component::Normal(_)));
+    (!file.is_empty() && normal).then_some(relative)
+}
+
 impl FolderWriter {
+    /// A writer into the new, empty folder `root`, made in `parent`.
+    fn create(parent: &Path, root: &Path) -> Result<FolderWriter, Failure> {
+        fs::create_dir_all(parent)
+            .and_then(|()| fs::create_dir(root))
+            .map_err(|error| Failure(format!("{}: cannot create: {error}", root.display())))?;
+        Ok(FolderWriter { root: root.to_path_buf(), sizes: HashMap::new() })
+    }
+
     /// Writes `file` (a relative path: `releases/2025-15-en.json`) into the folder.
     pub fn write(&mut self, file: &str, bytes: &[u8]) -> Result<(), Failure> {
-        let relative = Path::new(file);
-        if file.is_empty() || !relative.components().all(|part| matches!(part, Component::Normal(_))) {
+        let Some(relative) = inside(file) else {
             return Err(Failure(format!("{file}: not a file inside the archive folder")));
-        }
+        };
         let path = self.root.join(relative);
         let result = (|| {
             if let Some(parent) = path.parent() {
@@ -168,14 +188,9 @@ pub fn write_folder_atomically<T>(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    // Unique to this run, and hidden: `.archive.1234-5678.tmp`.
-    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |time| time.as_nanos());
-    let beside = |suffix: &str| parent.join(format!(".{name}.{}-{stamp}.{suffix}", std::process::id()));
+    let beside = |suffix: &str| beside(&parent, &name, suffix);
     let temporary = beside("tmp");
-    fs::create_dir_all(&parent)
-        .and_then(|()| fs::create_dir(&temporary))
-        .map_err(|error| Failure(format!("{}: cannot create: {error}", temporary.display())))?;
-    let mut writer = FolderWriter { root: temporary.clone(), sizes: HashMap::new() };
+    let mut writer = FolderWriter::create(&parent, &temporary)?;
     let swapped = fill(&mut writer).and_then(|value| writer.sync().map(|()| value)).and_then(|value| {
         // Checked again: the folder may have changed while the new one was being written.
         let exists = archive_folder(folder)?;
@@ -204,4 +219,74 @@ pub fn write_folder_atomically<T>(
             Err(failure)
         }
     }
+}
+
+/// A folder's files being updated together: each file whose bytes differ from the folder's
+/// is written beside the folder first, and moved in only once every one is written.
+pub struct FolderUpdate<'a> {
+    folder: &'a Path,
+    staged: FolderWriter,
+    pub unchanged: usize,
+}
+
+impl FolderUpdate<'_> {
+    /// Puts `file` (a relative path) in the folder, unless it holds those bytes already.
+    pub fn put(&mut self, file: &str, bytes: &[u8]) -> Result<(), Failure> {
+        let Some(relative) = inside(file) else {
+            return Err(Failure(format!("{file}: not a file inside {}", self.folder.display())));
+        };
+        let existing = self.folder.join(relative);
+        // Most files of a re-published site are unchanged: only those of the same size are read.
+        let same = fs::metadata(&existing)
+            .is_ok_and(|metadata| metadata.is_file() && metadata.len() == bytes.len() as u64)
+            && fs::read(&existing).is_ok_and(|existing| existing == bytes);
+        if same {
+            self.unchanged += 1;
+            return Ok(());
+        }
+        self.staged.write(file, bytes)
+    }
+
+    /// How many files were written (so far: staged).
+    pub fn written(&self) -> usize {
+        self.staged.sizes.len()
+    }
+}
+
+/// Updates the files of `folder` (created if absent) with what `fill` puts, leaving files
+/// with the same bytes and every other file alone. Nothing reaches the folder unless `fill`
+/// succeeds: the changed files wait in a folder beside it, are put on disk, and only then
+/// are moved in, each by a rename. Returns what `fill` returned, and the numbers of files
+/// written and left unchanged.
+pub fn update_folder<T>(
+    folder: &Path,
+    fill: impl FnOnce(&mut FolderUpdate) -> Result<T, Failure>,
+) -> Result<(T, usize, usize), Failure> {
+    // The folder's own name and parent, also for `.` or a path ending in `/`.
+    let absolute = std::path::absolute(folder).map_err(|error| Failure(format!("{}: {error}", folder.display())))?;
+    let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
+        return Err(Failure(format!("{}: not a folder name", folder.display())));
+    };
+    let temporary = beside(parent, &name.to_string_lossy(), "tmp");
+    let staged = FolderWriter::create(parent, &temporary)?;
+    let mut update = FolderUpdate { folder, staged, unchanged: 0 };
+    let result = fill(&mut update).and_then(|value| {
+        update.staged.sync()?;
+        let mut files: Vec<&String> = update.staged.sizes.keys().collect();
+        // The folder's top-level files last: a reader who sees the new root page finds the
+        // release pages it links to.
+        files.sort_by_key(|file| (!file.contains('/'), file.as_str()));
+        for file in files {
+            let target = folder.join(file);
+            let moved = target
+                .parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::rename(temporary.join(file), &target));
+            moved.map_err(|error| Failure(format!("{}: not written: {error}", target.display())))?;
+        }
+        Ok(value)
+    });
+    let _ = fs::remove_dir_all(&temporary);
+    let (written, unchanged) = (update.written(), update.unchanged);
+    result.map(|value| (value, written, unchanged))
 }

@@ -6,6 +6,8 @@ mod cmd;
 mod failure;
 mod files;
 mod offline;
+mod progress;
+mod releases;
 mod report;
 
 use caricc_format::text::escape_controls;
@@ -43,9 +45,10 @@ enum Command {
     /// releases; about 20 events each, a third also or only in Russian), as a bundle (-o),
     /// as release texts (--texts) and/or as the chunked layout (--split).
     Synth(cmd::synth::Args),
-    /// Write the published site into a folder: a static page per release and language
-    /// (en/2025/15/), readable with no script, the newest release at the root, an index per
-    /// year, Atom feeds per language and country, and with --url a sitemap and robots.txt.
+    /// Write the published site into a folder, from a bundle or a chunked archive: a static
+    /// page per release and language (en/2025/15/), readable with no script, the newest
+    /// release at the root, an index per year, Atom feeds per language and country, and with
+    /// --url a sitemap and robots.txt. Only files whose bytes change are written.
     Site(cmd::site::Args),
 }
 

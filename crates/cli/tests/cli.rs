@@ -597,3 +597,221 @@ fn site_refuses_a_bad_address_and_a_folder_that_is_not_a_build() {
     );
     assert!(!site.exists(), "nothing written");
 }
+
+/// A folder shaped like the viewer's release build, as far as `caricc site` reads it.
+fn site_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), VIEWER_INDEX).unwrap();
+    std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
+    std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
+    dist
+}
+
+/// `caricc site` of `input` into `site`, with an address so that the sitemap is written.
+fn publish(dist: &Path, input: &Path, site: &Path) -> Output {
+    run(&["site", "--dist", path_str(dist), path_str(input), "-o", path_str(site), "--url", "https://example.org/r/"])
+}
+
+/// A synthetic bundle of `count` releases (some in two languages), in `dir`.
+fn synthetic_bundle(dir: &Path, count: &str) -> PathBuf {
+    let bundle = dir.join(format!("synth-{count}.json"));
+    let output = run(&["synth", count, "--seed", "3", "-o", path_str(&bundle)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    bundle
+}
+
+/// A copy of `bundle` without its newest release (in all its languages), beside it; and
+/// that release's (year, number) and the one before it.
+fn without_newest_release(bundle: &Path) -> (PathBuf, (i32, u32), (i32, u32)) {
+    use caricc_format::bundle::{parse_bundle, to_json};
+    let mut parsed = parse_bundle(&std::fs::read_to_string(bundle).unwrap()).unwrap();
+    let key = |issue: &caricc_format::model::Issue| (issue.year, issue.number);
+    let newest = parsed.issues.iter().map(key).max().unwrap();
+    parsed.issues.retain(|issue| key(issue) != newest);
+    let previous = parsed.issues.iter().map(key).max().unwrap();
+    let path = bundle.with_file_name("without-newest.json");
+    std::fs::write(&path, to_json(&parsed)).unwrap();
+    (path, newest, previous)
+}
+
+#[test]
+fn the_site_of_an_archive_is_the_site_of_its_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = site_dist(dir.path());
+    let bundle = synthetic_bundle(dir.path(), "30");
+    let archive = dir.path().join("archive");
+    assert!(run(&["split", path_str(&bundle), "-o", path_str(&archive)]).status.success());
+
+    let from_bundle = publish(&dist, &bundle, &dir.path().join("from-bundle"));
+    let stdout = text(&from_bundle.stdout);
+    assert!(from_bundle.status.success(), "{stdout}{}", text(&from_bundle.stderr));
+    let from_archive = publish(&dist, &archive, &dir.path().join("from-archive"));
+    assert!(from_archive.status.success(), "{}", text(&from_archive.stderr));
+    let from_manifest = publish(&dist, &archive.join("manifest.json"), &dir.path().join("from-manifest"));
+    assert!(from_manifest.status.success(), "{}", text(&from_manifest.stderr));
+
+    let site = snapshot(&dir.path().join("from-bundle"));
+    // 30 language versions of fewer releases, each release with a page per language.
+    let releases = site.keys().filter(|path| path.starts_with("en") && path.components().count() == 4).count();
+    assert!(releases > 10 && releases < 30, "{releases} releases");
+    assert!(stdout.contains(&format!("({releases} release(s), 30 language version(s))")), "{stdout}");
+    assert!(site.contains_key(Path::new("sitemap.xml")) && site.contains_key(Path::new("feeds/ru.xml")));
+    assert!(snapshot(&dir.path().join("from-archive")) == site, "the archive's site differs from the bundle's");
+    assert!(snapshot(&dir.path().join("from-manifest")) == site, "the manifest's site differs from the bundle's");
+    assert_eq!(text(&from_archive.stdout).replace("from-archive", "from-bundle"), stdout);
+    assert_eq!(
+        names(dir.path()),
+        ["archive", "dist", "from-archive", "from-bundle", "from-manifest", "synth-30.json"],
+        "no temporary folder left"
+    );
+}
+
+#[test]
+fn a_broken_archive_is_named_and_the_site_is_left_as_it_was() {
+    use caricc_format::archive::parse_manifest;
+    let dir = tempfile::tempdir().unwrap();
+    let dist = site_dist(dir.path());
+    // Sixty releases: the older ones in a manifest of their own.
+    let bundle = synthetic_bundle(dir.path(), "60");
+    let archive = dir.path().join("archive");
+    assert!(run(&["split", path_str(&bundle), "-o", path_str(&archive)]).status.success());
+    // The site as it was before the newest release: publishing the archive would change it.
+    let (before_newest, _, _) = without_newest_release(&bundle);
+    let site = dir.path().join("site");
+    assert!(publish(&dist, &before_newest, &site).status.success());
+    let published = snapshot(&site);
+
+    let manifest = parse_manifest(&std::fs::read_to_string(archive.join("manifest.json")).unwrap()).unwrap();
+    let older = parse_manifest(&std::fs::read_to_string(archive.join("manifest-older.json")).unwrap()).unwrap();
+    // Files read late, so that pages of other releases have been drawn before the fault.
+    let (late, last) = (&older.releases[2].file, &older.releases.last().unwrap().file);
+    let good = |file: &str| std::fs::read_to_string(archive.join(file)).unwrap();
+    let (late_text, last_text, manifest_text) = (good(late), good(last), good("manifest.json"));
+    type Break = Box<dyn Fn(&Path)>;
+    let cases: Vec<(Break, Vec<String>)> = vec![
+        (
+            Box::new({
+                let last = last.clone();
+                move |archive: &Path| std::fs::remove_file(archive.join(&last)).unwrap()
+            }),
+            vec![format!("archive/{last}: cannot read"), "listed in manifest-older.json at $.releases[".into()],
+        ),
+        (
+            Box::new(|archive: &Path| {
+                std::fs::write(archive.join("manifest.json"), "{\"format\": 1,\n  \"releases\": [}").unwrap()
+            }),
+            vec!["archive/manifest.json: not valid JSON at line 2, column 16".into()],
+        ),
+        (
+            Box::new({
+                let (late, late_text) = (late.clone(), late_text.clone());
+                move |archive: &Path| {
+                    // The release's number as a string: "number": "22".
+                    let at = late_text.find("\"number\": ").unwrap() + "\"number\": ".len();
+                    let end = at + late_text[at..].find(',').unwrap();
+                    let wrong = format!("{}\"{}\"{}", &late_text[..at], &late_text[at..end], &late_text[end..]);
+                    std::fs::write(archive.join(&late), wrong).unwrap()
+                }
+            }),
+            vec![format!("archive/{late}: $.issues[0].number: invalid type: string")],
+        ),
+        (
+            Box::new(|archive: &Path| {
+                // The newest release listed twice.
+                let path = archive.join("manifest.json");
+                let mut json: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                json["releases"][1] = json["releases"][0].clone();
+                std::fs::write(&path, json.to_string()).unwrap()
+            }),
+            vec![
+                "archive/manifest.json: $.releases[1]: release #".into(),
+                "is already listed in manifest.json at $.releases[0]".into(),
+            ],
+        ),
+    ];
+    assert!(manifest.releases.len() > 2);
+    for (break_it, expected) in cases {
+        break_it(&archive);
+        for (target, existed) in [(&site, true), (&dir.path().join("new-site"), false)] {
+            let output = publish(&dist, &archive, target);
+            let stderr = text(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{expected:?}: {stderr}");
+            for part in &expected {
+                assert!(stderr.contains(part.as_str()), "expected {part:?} in {stderr:?}");
+            }
+            if existed {
+                assert!(snapshot(&site) == published, "{expected:?}: the site changed");
+            } else {
+                assert!(!target.exists(), "{expected:?}: a new site was started");
+            }
+        }
+        // Mend the archive for the next case.
+        for (file, text) in [(late, &late_text), (last, &last_text), (&"manifest.json".to_owned(), &manifest_text)] {
+            std::fs::write(archive.join(file), text).unwrap();
+        }
+    }
+    assert!(publish(&dist, &archive, &site).status.success(), "the mended archive publishes");
+    assert!(snapshot(&site) != published);
+    assert_eq!(
+        names(dir.path()),
+        ["archive", "dist", "site", "synth-60.json", "without-newest.json"],
+        "no temporary folder left"
+    );
+}
+
+#[test]
+fn republishing_an_archive_after_one_new_release_rewrites_only_what_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = site_dist(dir.path());
+    // The same archive without its newest release, then with it.
+    let with_newest = synthetic_bundle(dir.path(), "100");
+    let (without_newest, newest, previous) = without_newest_release(&with_newest);
+
+    let (archive, site) = (dir.path().join("archive"), dir.path().join("site"));
+    assert!(run(&["split", path_str(&without_newest), "-o", path_str(&archive)]).status.success());
+    let first = publish(&dist, &archive, &site);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let before = snapshot(&site);
+    let again = text(&publish(&dist, &archive, &site).stdout);
+    assert_eq!(site_counts(&again), (before.len(), 0, before.len()), "nothing changed, nothing written: {again}");
+
+    assert!(run(&["split", path_str(&with_newest), "-o", path_str(&archive)]).status.success());
+    let output = publish(&dist, &archive, &site);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    let after = snapshot(&site);
+    let changed: Vec<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.to_string_lossy().into_owned())
+        .collect();
+    let (files, written, unchanged) = site_counts(&stdout);
+    assert_eq!((files, written, unchanged), (after.len(), changed.len(), after.len() - changed.len()), "{stdout}");
+
+    let page = |lang: &str, (year, number): (i32, u32)| format!("{lang}/{year}/{number}/index.html");
+    let must_change = [
+        page("en", newest),
+        page("ru", newest),
+        "index.html".to_owned(),
+        page("en", previous),
+        page("ru", previous),
+        format!("en/{}/index.html", newest.0),
+        format!("ru/{}/index.html", newest.0),
+        "feeds/en.xml".to_owned(),
+        "feeds/ru.xml".to_owned(),
+        "sitemap.xml".to_owned(),
+    ];
+    for file in &must_change {
+        assert!(changed.contains(file), "{file} was not rewritten: {changed:?}");
+    }
+    // Besides those, only feeds of countries with events in the new release may change.
+    for file in &changed {
+        assert!(must_change.contains(file) || file.starts_with("feeds/"), "{file} was rewritten");
+    }
+    assert!(written * 5 < files, "{written} of {files} files written");
+    assert!(std::fs::read_to_string(site.join(page("en", previous)))
+        .unwrap()
+        .contains(&format!("href=\"en/{}/{}/\"", newest.0, newest.1)));
+}

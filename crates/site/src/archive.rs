@@ -1,49 +1,64 @@
-//! The bundle as the site sees it: its releases newest first, each with its language
-//! versions, and the addresses of the pages that list them.
+//! The archive as the site sees it: its releases newest first, each with its language
+//! versions, and what the indexes and the sitemap keep of each release once its pages are
+//! drawn (so that the releases themselves need not stay in memory).
 
-use caricc_format::model::{Bundle, Issue};
+use caricc_format::model::{Issue, Period};
+use caricc_view::i18n::LANGUAGES;
 use caricc_view::route::ReleaseKey;
-use caricc_view::view::release_key;
+use std::collections::HashMap;
 
-/// The bundle's releases, newest first, each with its language versions.
-pub struct Archive<'a> {
-    pub bundle: &'a Bundle,
-    pub releases: Vec<Release>,
-}
-
-pub struct Release {
-    pub key: ReleaseKey,
-    /// Indexes of its language versions in the bundle, in bundle order.
-    pub versions: Vec<usize>,
-}
-
-impl<'a> Archive<'a> {
-    pub fn new(bundle: &'a Bundle) -> Archive<'a> {
-        let mut releases: Vec<Release> = Vec::new();
-        for (index, issue) in bundle.issues.iter().enumerate() {
-            let key = release_key(issue);
-            match releases.iter_mut().find(|release| release.key == key) {
-                Some(release) => release.versions.push(index),
-                None => releases.push(Release { key, versions: vec![index] }),
+/// Groups language versions into releases, newest first: each release's key and the
+/// positions of its versions in `items`, in their order there. `items` may be a bundle's
+/// issues or an archive's manifest entries; both give the same grouping for the same
+/// releases, since `caricc split` keeps the bundle's order of a release's versions.
+pub fn group_releases<T>(items: &[T], key: impl Fn(&T) -> ReleaseKey) -> Vec<(ReleaseKey, Vec<usize>)> {
+    let mut releases: Vec<(ReleaseKey, Vec<usize>)> = Vec::new();
+    let mut found: HashMap<ReleaseKey, usize> = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let key = key(item);
+        match found.get(&key) {
+            Some(&at) => releases[at].1.push(index),
+            None => {
+                found.insert(key, releases.len());
+                releases.push((key, vec![index]));
             }
         }
-        releases.sort_by_key(|release| std::cmp::Reverse(release.key));
-        Archive { bundle, releases }
+    }
+    releases.sort_by_key(|(key, _)| std::cmp::Reverse(*key));
+    releases
+}
+
+/// The version of a release a page in language `lang` shows: the one in `lang`, else the
+/// first (as the viewer chooses). `versions` is never empty.
+pub fn version<'a>(versions: &'a [Issue], lang: &str) -> &'a Issue {
+    versions.iter().find(|issue| issue.lang == lang).unwrap_or(&versions[0])
+}
+
+/// What the year indexes and the sitemap need of a release whose pages are drawn.
+pub struct Listed {
+    pub key: ReleaseKey,
+    /// The period of the version each interface language shows, in [`LANGUAGES`]' order.
+    pub periods: Vec<Period>,
+}
+
+impl Listed {
+    pub fn new(key: ReleaseKey, versions: &[Issue]) -> Listed {
+        let periods = LANGUAGES.iter().map(|messages| version(versions, messages.code).period.clone()).collect();
+        Listed { key, periods }
     }
 
-    /// The version of `release` a page in language `lang` shows: the one in `lang`, else
-    /// the first (as the viewer chooses).
-    pub fn version(&self, release: &Release, lang: &str) -> &'a Issue {
-        let issues = &self.bundle.issues;
-        let chosen = release.versions.iter().copied().find(|&at| issues[at].lang == lang);
-        &issues[chosen.unwrap_or(release.versions[0])]
+    /// The period a page in language `lang` shows.
+    pub fn period(&self, lang: &str) -> &Period {
+        let at = LANGUAGES.iter().position(|messages| messages.code == lang).unwrap_or(0);
+        &self.periods[at]
     }
+}
 
-    pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.releases.iter().map(|release| release.key.year).collect();
-        years.dedup();
-        years
-    }
+/// The years of `releases` (newest first), each once.
+pub fn years(releases: &[Listed]) -> Vec<i32> {
+    let mut years: Vec<i32> = releases.iter().map(|release| release.key.year).collect();
+    years.dedup();
+    years
 }
 
 /// Where the index of a year's releases is, in language `lang`.

@@ -10,7 +10,10 @@
 //! pages per release (one per language), an index per year and language, two feeds per
 //! country: about 20,100 files for 10,000 releases.
 //!
-//! This crate decides what each file holds; writing them is the CLI's job.
+//! The site is drawn a release at a time ([`Builder`]), so an archive larger than memory
+//! allows (10,000 releases are 660 MB of JSON) is read and drawn one release after another.
+//! This crate decides what each file holds; reading the archive and writing the files is the
+//! CLI's job.
 
 mod archive;
 mod feeds;
@@ -21,7 +24,10 @@ mod pages;
 mod render;
 mod sitemap;
 
-use caricc_format::model::Bundle;
+pub use archive::group_releases;
+use caricc_format::model::{Bundle, Issue, FORMAT_VERSION};
+pub use caricc_view::route::ReleaseKey;
+use caricc_view::view::release_key;
 
 /// What the site is built with.
 #[derive(Debug, Clone, Default)]
@@ -81,28 +87,77 @@ pub(crate) fn site_stylesheet() -> (String, &'static str) {
     (format!("site-{hash:016x}.css"), CSS)
 }
 
-/// Generates the site of `bundle`.
+/// Generates the site of `bundle`, all in memory: for a small archive and for tests. A
+/// large archive goes through [`Builder`] a release at a time.
 pub fn generate(bundle: &Bundle, assets: &Assets, settings: &Settings) -> Site {
-    let archive = archive::Archive::new(bundle);
-    let (stylesheet, css) = site_stylesheet();
-    let mut files = vec![
-        SiteFile { path: stylesheet, bytes: css.as_bytes().to_vec() },
-        SiteFile { path: head::PREVIEW_IMAGE.to_owned(), bytes: include_bytes!("../assets/preview.png").to_vec() },
-    ];
-    files.extend(pages::release_pages(&archive, assets, settings));
-    files.extend(pages::year_pages(&archive, assets, settings));
-    files.extend(feeds::feeds(&archive, settings));
-    let mut left_out = Vec::new();
-    match &settings.url {
-        Some(url) => files.extend(sitemap::sitemaps(&archive, url)),
-        None => {
-            left_out = vec![
-                "sitemap.xml and robots.txt",
-                "canonical and hreflang links",
-                "OpenGraph URLs and image",
-                "URLs in the structured data",
-            ]
-        }
+    let releases = archive::group_releases(&bundle.issues, release_key);
+    let mut builder = Builder::new(releases.iter().map(|(key, _)| *key).collect(), assets, settings);
+    let mut files = Vec::new();
+    for (_, versions) in &releases {
+        files.extend(builder.release(versions.iter().map(|&at| bundle.issues[at].clone()).collect()));
     }
-    Site { files, left_out }
+    let rest = builder.finish();
+    files.extend(rest.files);
+    Site { files, ..rest }
+}
+
+/// Draws the site a release at a time, newest first, so that an archive need not be in
+/// memory at once: each release's pages come as it is given; the indexes, feeds and
+/// sitemap, which need every release, come at the end from what was kept of each (a few
+/// dates per release, and each feed's newest events).
+pub struct Builder<'a> {
+    assets: &'a Assets,
+    settings: &'a Settings,
+    /// Every release, newest first: a page links its neighbours before they are drawn.
+    keys: Vec<ReleaseKey>,
+    listed: Vec<archive::Listed>,
+    feeds: feeds::Collector,
+}
+
+impl<'a> Builder<'a> {
+    /// A site of the releases `keys`, newest first, each once (see [`group_releases`]).
+    pub fn new(keys: Vec<ReleaseKey>, assets: &'a Assets, settings: &'a Settings) -> Builder<'a> {
+        Builder { assets, settings, keys, listed: Vec::new(), feeds: feeds::Collector::default() }
+    }
+
+    /// The pages of the next release of `keys`, given its language versions in the
+    /// bundle's order.
+    ///
+    /// # Panics
+    /// When every release of `keys` has been given already, or `versions` is empty: the
+    /// caller groups the releases (see [`group_releases`]), so either is a mistake in it.
+    pub fn release(&mut self, versions: Vec<Issue>) -> Vec<SiteFile> {
+        let position = self.listed.len();
+        let key = self.keys[position];
+        assert!(!versions.is_empty(), "release {key:?} has no language version");
+        self.listed.push(archive::Listed::new(key, &versions));
+        self.feeds.add(key, &versions);
+        let release = Bundle { format: FORMAT_VERSION, issues: versions };
+        pages::release_pages(&self.keys, position, &release, self.assets, self.settings)
+    }
+
+    /// The files that need every release: the site's stylesheet and preview image, the
+    /// year indexes, the feeds and (with the site's address) the sitemap and `robots.txt`.
+    pub fn finish(self) -> Site {
+        let (stylesheet, css) = site_stylesheet();
+        let mut files = vec![
+            SiteFile { path: stylesheet, bytes: css.as_bytes().to_vec() },
+            SiteFile { path: head::PREVIEW_IMAGE.to_owned(), bytes: include_bytes!("../assets/preview.png").to_vec() },
+        ];
+        files.extend(pages::year_pages(&self.listed, self.assets, self.settings));
+        files.extend(self.feeds.feeds(self.settings));
+        let mut left_out = Vec::new();
+        match &self.settings.url {
+            Some(url) => files.extend(sitemap::sitemaps(&self.listed, url)),
+            None => {
+                left_out = vec![
+                    "sitemap.xml and robots.txt",
+                    "canonical and hreflang links",
+                    "OpenGraph URLs and image",
+                    "URLs in the structured data",
+                ]
+            }
+        }
+        Site { files, left_out }
+    }
 }

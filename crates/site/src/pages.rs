@@ -1,6 +1,6 @@
 //! Which pages the site has, and each one's head, body and navigation.
 
-use crate::archive::{year_path, Archive};
+use crate::archive::{year_path, years, Listed};
 use crate::head::Head;
 use crate::html::{escape, first_sentence};
 use crate::labels::labels;
@@ -9,32 +9,37 @@ use crate::{feeds, Assets, Settings, SiteFile};
 use caricc_format::model::{Bundle, Issue};
 use caricc_search::search::SearchIndex;
 use caricc_view::i18n::{Messages, LANGUAGES};
-use caricc_view::route::{site_path, Route};
+use caricc_view::route::{site_path, ReleaseKey, Route};
 use caricc_view::view::{format_period, release_view};
 use serde_json::json;
 
 /// Longest description, in characters: about what search results and previews show.
 const DESCRIPTION_CHARS: usize = 160;
 
-/// The release's page in each interface language, and the newest one's English page again
-/// at the site's root (the same body, drawn once, under a head of its own).
-pub fn release_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
+/// The pages of release `position` of `keys` (every release, newest first) in each
+/// interface language, and for the newest its English page again at the site's root (the
+/// same body, drawn once, under a head of its own). `release` holds its language versions.
+pub fn release_pages(
+    keys: &[ReleaseKey],
+    position: usize,
+    release: &Bundle,
+    assets: &Assets,
+    settings: &Settings,
+) -> Vec<SiteFile> {
     let mut files = Vec::new();
-    for (position, release) in archive.releases.iter().enumerate() {
-        for messages in LANGUAGES {
-            let path = site_path(messages.code, release.key);
-            let (head, body) = release_page(archive, position, messages, &path, settings);
+    for messages in LANGUAGES {
+        let path = site_path(messages.code, keys[position]);
+        let (head, body) = release_page(keys, position, release, messages, &path, settings);
+        files.push(SiteFile {
+            path: format!("{path}index.html"),
+            bytes: head.document(&body, assets, settings).into_bytes(),
+        });
+        if position == 0 && messages.code == LANGUAGES[0].code {
+            let root = Head { path: "", ..head };
             files.push(SiteFile {
-                path: format!("{path}index.html"),
-                bytes: head.document(&body, assets, settings).into_bytes(),
+                path: "index.html".into(),
+                bytes: root.document(&body, assets, settings).into_bytes(),
             });
-            if position == 0 && messages.code == LANGUAGES[0].code {
-                let root = Head { path: "", ..head };
-                files.push(SiteFile {
-                    path: "index.html".into(),
-                    bytes: root.document(&body, assets, settings).into_bytes(),
-                });
-            }
         }
     }
     files
@@ -42,57 +47,54 @@ pub fn release_pages(archive: &Archive, assets: &Assets, settings: &Settings) ->
 
 /// The head and body of the page of release `position` in language `messages`, at `path`.
 fn release_page<'a>(
-    archive: &Archive,
+    keys: &[ReleaseKey],
     position: usize,
+    bundle: &Bundle,
     messages: &'static Messages,
     path: &'a str,
     settings: &Settings,
 ) -> (Head<'a>, String) {
-    let release = &archive.releases[position];
+    let key = keys[position];
     let lang = messages.code;
     let label = labels(lang);
-    let bundle = Bundle {
-        format: archive.bundle.format,
-        issues: release.versions.iter().map(|&at| archive.bundle.issues[at].clone()).collect(),
-    };
-    let route = Route { release: Some(release.key), lang: Some(lang.to_owned()), ..Route::default() };
+    let route = Route { release: Some(key), lang: Some(lang.to_owned()), ..Route::default() };
     // The version and title the page shows, as the component chooses them.
-    let view = release_view(&bundle, &SearchIndex::default(), &route, lang);
-    let issue = view.as_ref().map_or(archive.version(release, lang), |view| &bundle.issues[view.issue]);
+    let view = release_view(bundle, &SearchIndex::default(), &route, lang);
+    let issue = view.as_ref().map_or(crate::archive::version(&bundle.issues, lang), |view| &bundle.issues[view.issue]);
     let period = format_period(&issue.period.from, &issue.period.to);
     let title = (messages.page_title)(issue.number, &period, "");
     let description = description(issue);
 
-    let page_path = site_path(lang, release.key);
+    let page_path = site_path(lang, key);
     let languages = LANGUAGES
         .iter()
         .map(|other| Link {
             text: other.name.to_owned(),
-            href: site_path(other.code, release.key),
+            href: site_path(other.code, key),
             current: other.code == lang,
             lang: (other.code != lang).then_some(other.code),
         })
         .collect();
     let mut archive_links = Vec::new();
-    if let Some(newer) = position.checked_sub(1).map(|at| &archive.releases[at]) {
+    if let Some(&newer) = position.checked_sub(1).and_then(|at| keys.get(at)) {
         archive_links.push(Link {
             text: label.newer.to_owned(),
-            href: site_path(lang, newer.key),
+            href: site_path(lang, newer),
             current: false,
             lang: None,
         });
     }
-    if let Some(older) = archive.releases.get(position + 1) {
+    if let Some(&older) = keys.get(position + 1) {
         archive_links.push(Link {
             text: label.older.to_owned(),
-            href: site_path(lang, older.key),
+            href: site_path(lang, older),
             current: false,
             lang: None,
         });
     }
     archive_links.push(Link {
-        text: (label.releases_of)(release.key.year),
-        href: year_path(lang, release.key.year),
+        text: (label.releases_of)(key.year),
+        href: year_path(lang, key.year),
         current: false,
         lang: None,
     });
@@ -127,12 +129,12 @@ fn release_page<'a>(
         description,
         site_name: messages.site_name,
         kind: "article",
-        alternates: LANGUAGES.iter().map(|other| (other.code, site_path(other.code, release.key))).collect(),
+        alternates: LANGUAGES.iter().map(|other| (other.code, site_path(other.code, key))).collect(),
         feeds: feeds::links(lang),
         structured: Some(structured),
     };
     // The head is taken from the release the component will show; the bundle goes to it.
-    (head, release_body(bundle, route, lang, nav))
+    (head, release_body(bundle.clone(), route, lang, nav))
 }
 
 /// The release's first sentence worth quoting: its summary's, else its first event's.
@@ -148,8 +150,8 @@ fn description(issue: &Issue) -> String {
 
 /// An index of each year's releases, per language, with links to every other year: with
 /// the release pages' links, a reader walks the whole archive.
-pub fn year_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
-    let years = archive.years();
+pub fn year_pages(releases: &[Listed], assets: &Assets, settings: &Settings) -> Vec<SiteFile> {
+    let years = years(releases);
     let mut files = Vec::new();
     for messages in LANGUAGES {
         let lang = messages.code;
@@ -157,13 +159,13 @@ pub fn year_pages(archive: &Archive, assets: &Assets, settings: &Settings) -> Ve
         for &year in &years {
             let path = year_path(lang, year);
             let mut list = String::new();
-            for release in archive.releases.iter().filter(|release| release.key.year == year) {
-                let issue = archive.version(release, lang);
-                let period = format_period(&issue.period.from, &issue.period.to);
+            for release in releases.iter().filter(|release| release.key.year == year) {
+                let shown = release.period(lang);
+                let period = format_period(&shown.from, &shown.to);
                 list.push_str(&format!(
                     "<li><a href=\"{}\">{}</a></li>\n",
                     escape(&site_path(lang, release.key)),
-                    escape(&(label.release_option)(issue.number, &period))
+                    escape(&(label.release_option)(release.key.number, &period))
                 ));
             }
             let year_links: String = years

@@ -1,7 +1,7 @@
 //! The sitemap (sitemaps.org protocol) and `robots.txt`, which names it. Past 50,000 URLs
 //! the sitemap is split and `sitemap.xml` becomes an index of the parts.
 
-use crate::archive::{year_path, Archive};
+use crate::archive::{year_path, years, Listed};
 use crate::html::escape;
 use crate::SiteFile;
 use caricc_view::i18n::LANGUAGES;
@@ -10,18 +10,18 @@ use caricc_view::route::site_path;
 /// URLs one sitemap file may list.
 pub const URLS_PER_SITEMAP: usize = 50_000;
 
-pub fn sitemaps(archive: &Archive, url: &str) -> Vec<SiteFile> {
+pub fn sitemaps(releases: &[Listed], url: &str) -> Vec<SiteFile> {
     // (path, last modified)
     let mut pages: Vec<(String, String)> = Vec::new();
-    let newest = archive.releases.first().map(|release| archive.version(release, "en").period.to.clone());
+    // The root shows the newest release in the first language.
+    let newest = releases.first().map(|release| release.period(LANGUAGES[0].code).to.clone());
     pages.push((String::new(), newest.unwrap_or_default()));
-    for release in &archive.releases {
+    for release in releases {
         for messages in LANGUAGES {
-            let issue = archive.version(release, messages.code);
-            pages.push((site_path(messages.code, release.key), issue.period.to.clone()));
+            pages.push((site_path(messages.code, release.key), release.period(messages.code).to.clone()));
         }
     }
-    let years = archive.years();
+    let years = years(releases);
     for messages in LANGUAGES {
         pages.extend(years.iter().map(|&year| (year_path(messages.code, year), String::new())));
     }
@@ -62,9 +62,10 @@ fn urlset(pages: &[(String, String)], url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use caricc_format::model::{Bundle, Issue, Period};
+    use caricc_format::model::{Issue, Period};
+    use caricc_view::view::release_key;
 
-    fn archive_of(releases: u32) -> Bundle {
+    fn archive_of(releases: u32) -> Vec<Listed> {
         let issue = |number: u32| Issue {
             number,
             year: 2025,
@@ -78,7 +79,9 @@ mod tests {
             contents: Vec::new(),
             events: Vec::new(),
         };
-        Bundle { format: 1, issues: (1..=releases).map(issue).collect() }
+        let mut issues: Vec<Issue> = (1..=releases).map(issue).collect();
+        issues.reverse();
+        issues.into_iter().map(|issue| Listed::new(release_key(&issue), &[issue])).collect()
     }
 
     fn locs(xml: &str) -> Vec<&str> {
@@ -87,8 +90,8 @@ mod tests {
 
     #[test]
     fn one_sitemap_lists_every_page() {
-        let bundle = archive_of(3);
-        let files = sitemaps(&Archive::new(&bundle), "https://example.org/");
+        let releases = archive_of(3);
+        let files = sitemaps(&releases, "https://example.org/");
         let sitemap = String::from_utf8(files[0].bytes.clone()).unwrap();
         // The root, 3 releases in 2 languages, one year in 2 languages.
         assert_eq!(locs(&sitemap).len(), 1 + 6 + 2);
@@ -98,8 +101,8 @@ mod tests {
 
     #[test]
     fn past_fifty_thousand_urls_the_sitemap_is_split_under_an_index() {
-        let bundle = archive_of(25_000);
-        let files = sitemaps(&Archive::new(&bundle), "https://example.org/");
+        let releases = archive_of(25_000);
+        let files = sitemaps(&releases, "https://example.org/");
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml", "robots.txt"]);
         let text = |at: usize| String::from_utf8(files[at].bytes.clone()).unwrap();

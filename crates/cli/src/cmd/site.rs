@@ -1,23 +1,26 @@
-//! `caricc site`: the published site's static pages, feeds and sitemap, from a bundle.
+//! `caricc site`: the published site's static pages, feeds and sitemap, from a bundle or a
+//! chunked archive folder, drawn a release at a time.
 
 use crate::failure::Failure;
-use crate::files::{read_bundle_text, write_atomically};
+use crate::files::update_folder;
 use crate::offline::build_files;
-use crate::report::print_problems;
-use caricc_format::bundle::parse_bundle;
-use caricc_import::check::{check_bundle, has_errors};
-use caricc_site::{generate, Assets, Settings};
+use crate::progress;
+use crate::releases::Releases;
+use caricc_site::{Assets, Builder, Settings};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// A release build of the viewer (normally dist/): its stylesheet and icon are copied.
     #[arg(long)]
     dist: PathBuf,
-    bundle: PathBuf,
+    /// A bundle, or a chunked archive: its folder (as `caricc split` writes it) or its
+    /// manifest.json.
+    #[arg(value_name = "BUNDLE-OR-ARCHIVE")]
+    input: PathBuf,
     /// The site's folder. Files whose content is unchanged are left alone; other files in
-    /// it are never removed.
+    /// it are never removed. Nothing in it changes unless every page could be drawn.
     #[arg(short, long)]
     output: PathBuf,
     /// The site's public address (e.g. https://example.org/releases/): canonical links,
@@ -26,7 +29,7 @@ pub struct Args {
     url: Option<String>,
 }
 
-pub fn run(Args { dist, bundle, output, url }: Args) -> Result<(), Failure> {
+pub fn run(Args { dist, input, output, url }: Args) -> Result<(), Failure> {
     let url = url.map(|url| check_url(&url)).transpose()?;
     // The stylesheet and icon the viewer's build uses, as its index.html names them.
     let index_path = dist.join("index.html");
@@ -36,62 +39,44 @@ pub fn run(Args { dist, bundle, output, url }: Args) -> Result<(), Failure> {
     let files = build_files(&index)
         .map_err(|e| Failure(format!("{}: not a release build of the viewer: {e}", index_path.display())))?;
     let assets = Assets { stylesheet: files.css, icon: files.icon };
-    let text = read_bundle_text(&bundle)?;
-    let parsed = parse_bundle(&text).map_err(|error| Failure(format!("{}: {error}", bundle.display())))?;
-    let problems = check_bundle(&parsed);
-    if has_errors(&problems) {
-        print_problems(&problems);
-        return Err(Failure(format!("{}: not written: the bundle has errors (listed above)", output.display())));
-    }
-    let site = generate(&parsed, &assets, &Settings { url });
-    let mut written = Changes::default();
-    for name in assets.files() {
-        let bytes = fs::read(dist.join(name))
-            .map_err(|e| Failure(format!("{}: cannot read: {e}", dist.join(name).display())))?;
-        written.write(&output.join(name), &bytes)?;
-    }
-    for file in &site.files {
-        written.write(&output.join(&file.path), &file.bytes)?;
-    }
-    let mut releases: Vec<(i32, u32)> = parsed.issues.iter().map(|issue| (issue.year, issue.number)).collect();
-    releases.sort_unstable();
-    releases.dedup();
+    let settings = Settings { url };
+    let mut releases = Releases::open(&input)?;
+    let keys = releases.keys();
+    let bar = progress::bar(keys.len(), "releases");
+    let updated = update_folder(&output, |folder| {
+        for name in assets.files() {
+            let bytes = fs::read(dist.join(name))
+                .map_err(|e| Failure(format!("{}: cannot read: {e}", dist.join(name).display())))?;
+            folder.put(name, &bytes)?;
+        }
+        // Each release is read, drawn and dropped in turn: an archive is never in memory whole.
+        let mut builder = Builder::new(keys.clone(), &assets, &settings);
+        for at in 0..keys.len() {
+            for file in builder.release(releases.take(at)?) {
+                folder.put(&file.path, &file.bytes)?;
+            }
+            bar.inc(1);
+        }
+        let rest = builder.finish();
+        for file in &rest.files {
+            folder.put(&file.path, &file.bytes)?;
+        }
+        Ok(rest.left_out)
+    });
+    bar.finish_and_clear();
+    let (left_out, written, unchanged) =
+        updated.map_err(|Failure(message)| Failure(format!("{message}; {}: nothing changed", output.display())))?;
     println!(
-        "{}: {} file(s), {} written, {} unchanged ({} release(s), {} language version(s))",
+        "{}: {} file(s), {written} written, {unchanged} unchanged ({} release(s), {} language version(s))",
         output.display(),
-        written.written + written.unchanged,
-        written.written,
-        written.unchanged,
-        releases.len(),
-        parsed.issues.len()
+        written + unchanged,
+        keys.len(),
+        releases.versions()
     );
-    if !site.left_out.is_empty() {
-        println!("  left out for want of --url: {}", site.left_out.join("; "));
+    if !left_out.is_empty() {
+        println!("  left out for want of --url: {}", left_out.join("; "));
     }
     Ok(())
-}
-
-/// Counts what a run wrote: a file whose bytes are already there is not written again, so
-/// that publishing one more release rewrites only the pages it changes.
-#[derive(Default)]
-struct Changes {
-    written: usize,
-    unchanged: usize,
-}
-
-impl Changes {
-    fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-        if fs::read(path).is_ok_and(|existing| existing == bytes) {
-            self.unchanged += 1;
-            return Ok(());
-        }
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|e| Failure(format!("{}: cannot create: {e}", folder.display())))?;
-        }
-        write_atomically(path, bytes)?;
-        self.written += 1;
-        Ok(())
-    }
 }
 
 /// The site's address as the pages will use it: http(s), ending in `/`.

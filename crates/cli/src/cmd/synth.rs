@@ -3,6 +3,7 @@
 
 use crate::failure::Failure;
 use crate::files::{write_atomically, write_folder_atomically};
+use crate::progress;
 use crate::report::print_archive_summary;
 use caricc_format::archive::MAX_SHARDS;
 use caricc_format::bundle::{to_json, MAX_BUNDLE_BYTES};
@@ -92,9 +93,18 @@ fn write(count: usize, outputs: SynthOutputs, shards: Option<u32>, seed: u64) ->
         }
     }
     if let Some(folder) = outputs.split {
-        let (manifest, sizes) = write_folder_atomically(folder, |writer| {
-            synth_archive(count, seed, shards, |file, text| writer.write(file, text.as_bytes()))
-        })?;
+        // 10,000 releases take minutes: count them as their files are written.
+        let bar = progress::bar(count, "releases");
+        let written = write_folder_atomically(folder, |writer| {
+            synth_archive(count, seed, shards, |file, text| {
+                if file.starts_with("releases/") {
+                    bar.inc(1);
+                }
+                writer.write(file, text.as_bytes())
+            })
+        });
+        bar.finish_and_clear();
+        let (manifest, sizes) = written?;
         print_archive_summary(folder, &manifest, &sizes);
     }
     Ok(())
