@@ -171,6 +171,16 @@ impl Source {
     pub fn printed(url: impl Into<String>) -> Source {
         Source { url: url.into(), broken: false, corrected: None }
     }
+
+    /// The address a reader can follow: the printed one, or for a broken link its
+    /// correction, if any.
+    pub fn followable(&self) -> Option<&str> {
+        if self.broken {
+            self.corrected.as_ref().map(WebUrl::as_str)
+        } else {
+            Some(&self.url)
+        }
+    }
 }
 
 /// Leaves `false` flags out of the JSON: absent reads as `false`.

@@ -117,7 +117,7 @@ fn release_page<'a>(
                 "inLanguage": issue.lang,
                 "datePublished": issue.period.to,
                 "url": settings.absolute(&format!("{page_path}#{}", caricc_view::route::element_id("event", &event.id))),
-                "isBasedOn": event.sources.iter().map(|source| source.url.clone()).collect::<Vec<_>>(),
+                "isBasedOn": event.sources.iter().filter_map(|source| source.followable()).collect::<Vec<_>>(),
                 "publisher": { "@type": "Organization", "name": issue.publisher.name },
             },
         })).collect::<Vec<_>>(),

@@ -125,6 +125,10 @@ fn a_broken_source_is_printed_text_and_its_correction_a_link_marked_as_such() {
                 "<a href=\"{corrected}\" target=\"_blank\" rel=\"noopener noreferrer\" title=\"{corrected}\" class=\"source corrected\">{words}</a>"
             );
             assert!(html.contains(&link), "{path}: no {link}");
+            // Search engines are told of the correction, never of the link that leads nowhere.
+            let data = &html[html.find("application/ld+json").unwrap()..];
+            let data = &data[..data.find("</script>").unwrap()];
+            assert!(!data.contains(&source.url) && data.contains(corrected), "{path}: {data}");
         }
     }
 }
