@@ -6,11 +6,7 @@ use caricc_format::bundle::parse_bundle;
 use caricc_format::bundle::DecodeError;
 use caricc_view::route::Route;
 use caricc_viewer::{page, Load, LoadError, Loaded, Origin, PageProps, Text};
-use std::future::Future;
 use std::rc::Rc;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
-use std::thread::{self, Thread};
 
 const EMBEDDED: &str = include_str!("../static/bundle.json");
 
@@ -33,7 +29,7 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
         on_need: Default::default(),
         text: Default::default(),
     });
-    block_on(renderer.hydratable(false).render())
+    futures_executor::block_on(renderer.hydratable(false).render())
 }
 
 fn ready(text: &'static str) -> impl FnOnce() -> Load + Send + 'static {
@@ -64,26 +60,7 @@ fn PageInLanguage(props: &InLanguage) -> yew::Html {
 fn render_in(lang: &'static str, make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> String {
     let route = Route::from_fragment(fragment);
     let renderer = yew::ServerRenderer::<PageInLanguage>::with_props(move || InLanguage { load: make(), route, lang });
-    block_on(renderer.hydratable(false).render())
-}
-
-/// A minimal executor: the rendering runs on Yew's runtime; this thread only waits.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => thread::park(),
-        }
-    }
+    futures_executor::block_on(renderer.hydratable(false).render())
 }
 
 fn count(html: &str, needle: &str) -> usize {

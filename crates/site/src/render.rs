@@ -5,11 +5,7 @@ use caricc_format::model::Bundle;
 use caricc_view::i18n;
 use caricc_view::route::Route;
 use caricc_viewer::{Links, Loaded, Origin, ReleasePage, Text};
-use std::future::Future;
 use std::rc::Rc;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
-use std::thread::{self, Thread};
 use yew::prelude::*;
 
 /// A link of the page's navigation: its text and `href` (relative to the site's root).
@@ -91,24 +87,5 @@ pub fn release_body(release: Bundle, route: Route, lang: &'static str, nav: Nav)
         let text = Text(i18n::by_code(lang).unwrap_or(&i18n::EN));
         PageProps { loaded: Rc::new(loaded), route, text, nav }
     });
-    block_on(renderer.hydratable(false).render())
-}
-
-/// Waits for a future on this thread: the rendering itself runs on Yew's runtime.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => thread::park(),
-        }
-    }
+    futures_executor::block_on(renderer.hydratable(false).render())
 }
