@@ -2,7 +2,7 @@
 //! with the address bar, and runs the fetches the machine asks for. Everything below it
 //! renders from what is loaded and the route.
 
-use crate::browser;
+use crate::browser::{self, HistoryMode};
 use crate::components::{page, PageProps};
 use crate::load::{fetch_bundle, fetch_text, initial_bundle, read_file};
 use crate::navigate::Navigate;
@@ -93,7 +93,17 @@ pub fn App() -> Html {
     let machine = Machine { loader: use_mut_ref(Loader::default), redraw: use_force_update() };
     // Why the last file the reader opened could not be shown; the bundle on screen stays.
     let file_error = use_state(|| None::<Rc<LoadError>>);
-    let route = use_state(browser::current_route);
+    // On a page of the published site the app draws nothing until it can take the whole
+    // page over: the page reads in full meanwhile, and stays as it is if the app fails.
+    let site_page = browser::is_site_page();
+    let route = use_state(|| {
+        let (route, rewrite) = browser::current_route_and_rewrite();
+        if rewrite {
+            // An old viewer link on a site page: the address bar shows the view's address.
+            browser::record(&route, HistoryMode::Replace);
+        }
+        route
+    });
     // Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
     // link), after which the opened event is scrolled into view; in-page moves do not.
     let arrival = use_state(|| 0u32);
@@ -103,9 +113,10 @@ pub fn App() -> Html {
         // (One effect for both jobs: each effect is its own copy of Yew's effect code.)
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                let opened = match initial_bundle() {
-                    Ok(embedded) => embedded,
-                    Err(url) => fetch_bundle(&url).await,
+                let opened = match browser::site_bundle().ok_or_else(initial_bundle) {
+                    // A site page names the releases' file in the site.
+                    Ok(url) | Err(Err(url)) => fetch_bundle(&url).await,
+                    Err(Ok(embedded)) => embedded,
                 };
                 machine.send(Event::Opened(opened));
             });
@@ -125,7 +136,8 @@ pub fn App() -> Html {
     let on_navigate = {
         let route = route.clone();
         Callback::from(move |navigate: Navigate| {
-            if let Some(code) = &navigate.route.lang {
+            // A site page's language is its address's, not a choice to remember.
+            if let Some(code) = navigate.route.lang.as_deref().filter(|_| !site_page) {
                 browser::store_language(code);
             }
             browser::record(&navigate.route, navigate.mode);
@@ -153,6 +165,20 @@ pub fn App() -> Html {
         let machine = machine.clone();
         Callback::from(move |need: Need| machine.send(Event::Needed(need)))
     };
+    // Once the release is drawn, on a site page: the app takes the page's place.
+    let on_shown = {
+        let taken = use_mut_ref(|| false);
+        let (route, on_navigate) = (route.clone(), on_navigate.clone());
+        Callback::from(move |()| {
+            if !site_page || std::mem::replace(&mut *taken.borrow_mut(), true) {
+                return;
+            }
+            // Words typed into the page's search box before the app ran are searched for.
+            if let Some(query) = browser::take_over() {
+                on_navigate.emit(Navigate { route: Route { query, ..(*route).clone() }, mode: HistoryMode::Replace });
+            }
+        })
+    };
     let dragging = use_state(|| false);
     let ondragover = {
         let dragging = dragging.clone();
@@ -177,10 +203,46 @@ pub fn App() -> Html {
             }
         })
     };
+    let load = machine.loader.borrow().load().clone();
+    if site_page {
+        let Load::Ready(_) = load else { return Html::default() };
+        // A link to another view of the site (a country in the contents, a language, the
+        // next release, an event) is shown in place, as an arrival: no page load.
+        let onclick = {
+            let (route, arrival) = (route.clone(), arrival.clone());
+            Callback::from(move |event: MouseEvent| {
+                if let Some(next) = browser::site_link_route(&event) {
+                    event.prevent_default();
+                    browser::record(&next, HistoryMode::Push);
+                    if next.release != route.release || next.lang != route.lang {
+                        browser::scroll_to_top();
+                    }
+                    route.set(next);
+                    arrival.set(arrival.wrapping_add(1));
+                }
+            })
+        };
+        return html! {
+            <div class="app" {onclick}>
+                { page(&PageProps {
+                    load,
+                    route: (*route).clone(),
+                    arrival: *arrival,
+                    on_navigate,
+                    on_need,
+                    text: Text(text),
+                    file_error: None,
+                    on_open_file: Callback::noop(),
+                    site_page,
+                    on_shown,
+                }) }
+            </div>
+        };
+    }
     html! {
         <div class="app" data-dragging={dragging.then_some("")} {ondragover} {ondragleave} {ondrop}>
             { page(&PageProps {
-                load: machine.loader.borrow().load().clone(),
+                load,
                 route: (*route).clone(),
                 arrival: *arrival,
                 file_error: (*file_error).clone(),
@@ -188,6 +250,8 @@ pub fn App() -> Html {
                 on_open_file,
                 on_need,
                 text: Text(text),
+                site_page,
+                on_shown,
             }) }
         </div>
     }

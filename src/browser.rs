@@ -17,22 +17,146 @@ mod imp {
     use caricc_view::route::Route;
     use wasm_bindgen::JsCast;
 
+    /// A published site's page, drawn at publish time, which the app takes over.
+    const PRERENDERED: &str = ".app[data-prerendered]";
+
     fn window() -> Option<web_sys::Window> {
         web_sys::window()
     }
 
-    /// The route in the address bar now.
-    pub fn current_route() -> Route {
-        let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        Route::from_fragment(&hash)
+    thread_local! {
+        /// The published site's page the app runs on, if it does: looked up once.
+        static SITE: Option<SitePage> = find_site_page();
+        /// Where the app is drawn on a site page until it takes the page over.
+        static HOST: std::cell::OnceCell<web_sys::Element> = const { std::cell::OnceCell::new() };
     }
 
-    /// The page's URL with `route` as its fragment. Built from the document's own URL, not
-    /// the `<base>`, so the path and `?bundle=` are kept.
+    struct SitePage {
+        /// The site's root: the page's `<base>`.
+        root: String,
+        /// The bundle or archive manifest the page names, relative to the root.
+        bundle: String,
+    }
+
+    fn find_site_page() -> Option<SitePage> {
+        let document = window()?.document()?;
+        document.query_selector(PRERENDERED).ok()??;
+        let bundle = document.query_selector("script[data-bundle]").ok()??.get_attribute("data-bundle")?;
+        Some(SitePage { root: document.base_uri().ok()??, bundle })
+    }
+
+    /// True when the page is a page of the published site, which the app takes over.
+    pub fn is_site_page() -> bool {
+        SITE.with(Option::is_some)
+    }
+
+    /// The bundle a site page names for the app.
+    pub fn site_bundle() -> Option<String> {
+        SITE.with(|site| site.as_ref().map(|site| site.bundle.clone()))
+    }
+
+    /// On a site page, the element the app is drawn into, out of the document until it
+    /// takes the page over; `None` elsewhere (the app is drawn into the body).
+    pub fn site_host() -> Option<web_sys::Element> {
+        if !is_site_page() {
+            return None;
+        }
+        let host = window()?.document()?.create_element("div").ok()?;
+        host.set_class_name("app-host");
+        HOST.with(|cell| cell.set(host.clone())).ok()?;
+        Some(host)
+    }
+
+    /// The address of the page relative to the site's root (`en/2025/15/?q=…#…`).
+    fn site_address(root: &str) -> String {
+        let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        href.strip_prefix(root).unwrap_or_default().to_owned()
+    }
+
+    /// The route in the address bar now, and whether the address should be rewritten to
+    /// the route's own (an old viewer link opened on a site page).
+    pub fn current_route_and_rewrite() -> (Route, bool) {
+        if let Some(route) = SITE.with(|site| {
+            let root = &site.as_ref()?.root;
+            Route::from_site_address(&site_address(root), caricc_view::i18n::LANGUAGES[0].code)
+        }) {
+            return route;
+        }
+        let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        (Route::from_fragment(&hash), false)
+    }
+
+    /// The route in the address bar now.
+    pub fn current_route() -> Route {
+        current_route_and_rewrite().0
+    }
+
+    /// The URL of `route`: on a site page its address in the site; elsewhere this page's
+    /// URL with `route` as its fragment, built from the document's own URL, not the
+    /// `<base>`, so the path and `?bundle=` are kept.
     pub fn href_for(route: &Route) -> String {
+        if let Some(root) = SITE.with(|site| site.as_ref().map(|site| site.root.clone())) {
+            return format!("{root}{}", route.to_site_address());
+        }
         let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let without_fragment = href.split('#').next().unwrap_or("");
         format!("{without_fragment}{}", route.to_fragment())
+    }
+
+    /// The view a click on a site page's link leads to, when the app can show it in place:
+    /// a plain click (no modifier key, not to a new window) on a link to a release page of
+    /// the same site. The caller then keeps the browser from loading the page.
+    pub fn site_link_route(event: &web_sys::MouseEvent) -> Option<Route> {
+        let root = SITE.with(|site| site.as_ref().map(|site| site.root.clone()))?;
+        if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() {
+            return None;
+        }
+        let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let link = target.closest("a[href]").ok()??;
+        if link.has_attribute("target") || link.has_attribute("download") {
+            return None;
+        }
+        let href = web_sys::Url::new_with_base(&link.get_attribute("href")?, &root).ok()?.href();
+        let (route, _) = Route::from_site_address(href.strip_prefix(&root)?, caricc_view::i18n::LANGUAGES[0].code)?;
+        Some(route)
+    }
+
+    /// Puts the app, drawn out of the document, in the place of the site page it was drawn
+    /// from: the same markup in the same places, so nothing moves. The element with focus
+    /// passes it to its counterpart, and the scroll position is kept. Returns what the
+    /// reader typed into the page's search box before the app ran.
+    pub fn take_over() -> Option<String> {
+        // The same in both, in the same order (the tabs are links on the page, buttons in the app).
+        const CONTROLS: &str = "a[href], button, input, select";
+        let document = window()?.document()?;
+        let page = document.query_selector(PRERENDERED).ok()??;
+        let host = HOST.with(|cell| cell.get().cloned())?;
+        let typed = document
+            .get_element_by_id("search")
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .filter(|value| !value.trim().is_empty());
+        // Which control has focus, counted in document order.
+        let focused = document.active_element().and_then(|active| {
+            let controls = page.query_selector_all(CONTROLS).ok()?;
+            (0..controls.length()).find(|&at| controls.get(at).is_some_and(|node| node.is_same_node(Some(&active))))
+        });
+        let window = window()?;
+        let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        page.replace_with_with_node_1(&host).ok()?;
+        if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != (x, y) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+        if let Some(at) = focused {
+            let control = host.query_selector_all(CONTROLS).ok().and_then(|controls| controls.get(at));
+            if let Some(control) = control.and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) {
+                // Where the reader had scrolled it, in view or not.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = control.focus_with_options(&options);
+            }
+        }
+        typed
     }
 
     pub fn record(route: &Route, mode: HistoryMode) {
@@ -67,6 +191,12 @@ mod imp {
             }
         })
         .forget();
+    }
+
+    pub fn scroll_to_top() {
+        if let Some(window) = window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
     }
 
     /// Runs `work` after the browser has painted what the page holds now: the reader sees
@@ -141,12 +271,28 @@ mod imp {
     pub fn current_route() -> Route {
         Route::default()
     }
+    pub fn current_route_and_rewrite() -> (Route, bool) {
+        (Route::default(), false)
+    }
+    pub fn is_site_page() -> bool {
+        false
+    }
+    pub fn site_bundle() -> Option<String> {
+        None
+    }
+    pub fn take_over() -> Option<String> {
+        None
+    }
+    pub fn site_link_route(_: &web_sys::MouseEvent) -> Option<Route> {
+        None
+    }
     pub fn href_for(route: &Route) -> String {
         route.to_fragment()
     }
     pub fn record(_: &Route, _: HistoryMode) {}
     pub fn focus(_: &str) {}
     pub fn scroll_to(_: &str) {}
+    pub fn scroll_to_top() {}
     pub fn after_paint(_: impl FnOnce() + 'static) {}
     pub fn set_title(_: &str) {}
     pub fn preferred_languages() -> Vec<String> {
@@ -162,7 +308,10 @@ mod imp {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+pub use imp::site_host;
 pub use imp::{
-    after_paint, copy_text, current_route, focus, href_for, preferred_languages, record, scroll_to,
-    set_document_language, set_title, store_language, stored_language,
+    after_paint, copy_text, current_route, current_route_and_rewrite, focus, href_for, is_site_page,
+    preferred_languages, record, scroll_to, scroll_to_top, set_document_language, set_title, site_bundle,
+    site_link_route, store_language, stored_language, take_over,
 };

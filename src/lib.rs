@@ -11,6 +11,8 @@ mod navigate;
 mod text;
 
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use browser::site_host;
 pub use browser::HistoryMode;
 pub use caricc_view::loaded::{Load, LoadError, Loaded, Origin};
 pub use components::{page, PageProps, ReleasePage, ReleaseProps};

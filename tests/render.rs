@@ -28,6 +28,8 @@ fn render(make: impl FnOnce() -> Load + Send + 'static, fragment: &str) -> Strin
         on_open_file: Default::default(),
         on_need: Default::default(),
         text: Default::default(),
+        site_page: false,
+        on_shown: Default::default(),
     });
     futures_executor::block_on(renderer.hydratable(false).render())
 }

@@ -8,5 +8,10 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    yew::Renderer::<caricc_viewer::App>::new().render();
+    // A published site's page is drawn out of the document and then put in the page's
+    // place (see `App`); anywhere else the app fills the body.
+    match caricc_viewer::site_host() {
+        Some(host) => yew::Renderer::<caricc_viewer::App>::with_root(host).render(),
+        None => yew::Renderer::<caricc_viewer::App>::new().render(),
+    };
 }

@@ -4,7 +4,6 @@
 use crate::browser;
 use crate::components::text::highlighted;
 use crate::components::{content_lang, dom_id};
-use crate::links::Links;
 use crate::text::Text;
 use caricc_format::model::Source;
 use caricc_format::text::{display_host, is_web_url, url_parts};
@@ -29,10 +28,10 @@ pub struct CardProps {
     pub on_toggle: Callback<()>,
     /// The interface language.
     pub text: Text,
-    /// On a static page of the published site ([`Links::Site`]) the card is drawn open,
-    /// with no buttons: without a script they could do nothing.
+    /// On a page of the published site every card is open, as the page prints them: no
+    /// button folds one.
     #[prop_or_default]
-    pub links: Links,
+    pub site_page: bool,
 }
 
 /// What became of the last "Copy citation".
@@ -113,14 +112,13 @@ pub fn EventCard(props: &CardProps) -> Html {
                 </ul>
             }
             <div class="event-actions" lang={t.code}>
-                if !rest.is_empty() && !props.links.is_site() {
+                if !rest.is_empty() && !props.site_page {
                     <button type="button" class="expand" aria-expanded={props.expanded.to_string()} aria-controls={more_id} onclick={on_toggle}>
                         { if props.expanded { t.show_less } else { t.show_full_text } }
                     </button>
                 }
-                if !props.links.is_site() {
-                    <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
-                }
+                // On a static page it waits for the app (and is hidden where no script runs).
+                <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
                 <a class="permalink" href={props.permalink.clone()}>{ t.permalink }</a>
             </div>
             { copy_status(copied.as_ref(), t) }

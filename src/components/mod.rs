@@ -6,6 +6,7 @@ mod language;
 mod open;
 mod release;
 mod search;
+mod site_nav;
 mod tabs;
 mod text;
 
@@ -43,6 +44,12 @@ pub struct PageProps {
     /// The interface language.
     #[prop_or_default]
     pub text: Text,
+    /// The page is a page of the published site, which the app takes over.
+    #[prop_or_default]
+    pub site_page: bool,
+    /// Called once the release is drawn.
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 /// The whole page for the load state and route. A function rather than a component: `App`
@@ -75,7 +82,7 @@ pub fn page(props: &PageProps) -> Html {
         Load::Ready(loaded) => {
             let tools = bundle_tools(props, Some(&loaded.origin), t);
             html! {
-                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} text={props.text} />
+                <ReleasePage loaded={loaded.clone()} route={props.route.clone()} arrival={props.arrival} on_navigate={props.on_navigate.clone()} on_need={props.on_need.clone()} {tools} text={props.text} site_page={props.site_page} on_shown={props.on_shown.clone()} />
             }
         }
     }

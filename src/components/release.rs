@@ -5,7 +5,8 @@
 use crate::browser::{self, HistoryMode};
 use crate::components::card::EventCard;
 use crate::components::search::{search_box, SearchProps};
-use crate::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
+use crate::components::site_nav::site_nav;
+use crate::components::tabs::{country_tab_links, country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::components::{content_lang, dom_id, masthead};
 use crate::links::Links;
 use crate::navigate::Navigate;
@@ -15,6 +16,7 @@ use caricc_view::i18n::Messages;
 use caricc_view::loaded::{Archive, Loaded, SearchState};
 use caricc_view::loading::{Need, ARCHIVE_SEARCH_PAGE};
 use caricc_view::route::{ReleaseKey, Route, Scope};
+use caricc_view::site::{release_nav, Nav};
 use caricc_view::view::{
     country_name, format_period, picker_entries, release_key, release_view_in_archive, Notice, ReleaseView,
 };
@@ -38,6 +40,18 @@ pub struct ReleaseProps {
     /// How links name a view; [`Links::Site`] draws a static page of the published site.
     #[prop_or_default]
     pub links: Links,
+    /// Drawn as a page of the published site: statically ([`Links::Site`]) or by the app
+    /// taking such a page over, in the same shape. The site's navigation in the masthead,
+    /// every event open.
+    #[prop_or_default]
+    pub site_page: bool,
+    /// On a static page, the releases before and after this one (newer, older): the page's
+    /// bundle holds this release alone.
+    #[prop_or_default]
+    pub neighbours: Option<(Option<ReleaseKey>, Option<ReleaseKey>)>,
+    /// Called once the page shows its release (not a status while it loads).
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 #[component]
@@ -83,6 +97,16 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 .iter()
                 .any(|notice| matches!(notice, Notice::ReleaseNotFound(_) | Notice::EventNotFound(_)))
     };
+    {
+        // The release is on screen once its events are: for an archive, once its file is here.
+        let shown_release = view.as_ref().as_ref().filter(listed).is_some_and(|view| !view.pending);
+        let on_shown = props.on_shown.clone();
+        use_effect_with(shown_release, move |shown| {
+            if *shown {
+                on_shown.emit(());
+            }
+        });
+    }
     let Some(view) = view.as_ref().as_ref().filter(listed) else {
         let status = if view.is_some() { t.loading } else { t.no_releases };
         return html! {
@@ -156,14 +180,38 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     };
     let tabs = TabsProps { tabs: &view.tabs, selected: view.country.as_deref(), on_select: on_select_country };
     let links = props.links;
-    // The published site's pages are drawn natively, at publish time: the app never draws one.
-    #[cfg(not(target_arch = "wasm32"))]
-    if links.is_site() {
-        return static_release(props, view, &pinned, t);
-    }
+    let site_page = props.site_page;
+    // A static page of the published site, drawn natively at publish time: plain links for
+    // the tabs, inert controls until the app takes the page over.
+    let live = !links.is_site();
+    let header = if site_page {
+        masthead(Html::default(), site_nav(&page_nav(props, view, key)), t)
+    } else {
+        masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t)
+    };
+    // On a site page a heading names the events for readers without the app; the search
+    // box (useless without a script) is hidden where no script runs.
+    let search = if site_page {
+        html! {
+            <>
+                <h2 id="events-heading">{ t.events }</h2>
+                <div class="needs-script">{ search_box(search, t) }</div>
+            </>
+        }
+    } else {
+        search_box(search, t)
+    };
+    let tabs = if live {
+        country_tabs(tabs, t)
+    } else {
+        let href = |country: Option<&str>| {
+            links.href(&Route { country: country.map(str::to_owned), event: None, ..pinned.clone() })
+        };
+        country_tab_links(&view.tabs, href, t)
+    };
     html! {
         <>
-            { masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t) }
+            { header }
             <main id="main">
                 { notices(&view.notices, t) }
                 if let Some(error) = props.loaded.archive.as_ref().and_then(|archive| archive.older_failed.as_ref()) {
@@ -172,16 +220,16 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 { release_header(issue, t) }
                 { summary(issue, t) }
                 { contents(issue, &pinned, links, t) }
-                <section class="events-section" aria-label={t.events}>
-                    { search_box(search, t) }
+                <section class="events-section" aria-label={(!site_page).then_some(t.events)} aria-labelledby={site_page.then_some("events-heading")}>
+                    { search }
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
                         { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
                     }
                     if view.pending {
                         { pending_release(&props.loaded, view, t) }
                     } else {
-                        { country_tabs(tabs, t) }
-                        <div role="tabpanel" id={PANEL_ID} aria-labelledby={tab_id(view.country.as_deref())} tabindex="0">
+                        { tabs }
+                        <div class="events-panel" role={live.then_some("tabpanel")} id={live.then_some(PANEL_ID)} aria-labelledby={live.then(|| tab_id(view.country.as_deref()))} tabindex={live.then_some("0")}>
                             { topic(issue, view, t) }
                             { event_list(props, view, awaiting, &go, &shown, t) }
                         </div>
@@ -191,6 +239,22 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
             { publisher_footer(issue, t) }
         </>
     }
+}
+
+/// The masthead's links on a page of the published site: the release's languages (to the
+/// same view), its neighbours and its year. The static page is given its neighbours by the
+/// site generator (its bundle holds the one release); the app finds them in its bundle.
+fn page_nav(props: &ReleaseProps, view: &ReleaseView, key: ReleaseKey) -> Nav {
+    let (newer, older) = props.neighbours.unwrap_or_else(|| {
+        let keys: Vec<ReleaseKey> =
+            view.releases.iter().map(|&at| release_key(&props.loaded.bundle.issues[at])).collect();
+        let position = keys.iter().position(|&other| other == key);
+        let newer = position.and_then(|at| at.checked_sub(1)).and_then(|at| keys.get(at).copied());
+        let older = position.and_then(|at| keys.get(at + 1).copied());
+        (newer, older)
+    });
+    let here = Route { release: Some(key), ..props.route.clone() };
+    release_nav(key, newer, older, &here, props.text.0.code)
 }
 
 fn page_title(bundle: &Bundle, view: &ReleaseView, t: &Messages) -> String {
@@ -372,7 +436,15 @@ fn event_list(
         query: props.route.query.clone(),
         scope: view.scope,
     };
-    let mut visible = if shown.0 == key { shown.1 } else { CARDS_PER_PAGE };
+    // A site page lists its release's events all at once, as its static form does.
+    let everything = props.site_page && !view.searching();
+    let mut visible = if everything {
+        view.results.len()
+    } else if shown.0 == key {
+        shown.1
+    } else {
+        CARDS_PER_PAGE
+    };
     // A linked event further down the list is drawn too.
     if let Some(position) = view.opened.and_then(|opened| view.results.iter().position(|&at| at == opened)) {
         visible = visible.max((position / CARDS_PER_PAGE + 1) * CARDS_PER_PAGE);
@@ -383,13 +455,20 @@ fn event_list(
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set((key.clone(), visible + CARDS_PER_PAGE)))
     };
+    let mut seen: Vec<&str> = Vec::new();
     html! {
         <>
         <ol class="events">
             { for view.results[..visible].iter().map(|&at| {
                 let issue = &bundle.issues[at.issue];
                 let event = &issue.events[at.event];
-                let expanded = view.opened == Some(at);
+                let expanded = props.site_page || view.opened == Some(at);
+                // On a site page the first event of each country is where the country's
+                // link on the static page leads.
+                let first_of_country = everything
+                    && view.country.is_none()
+                    && !seen.contains(&event.country.as_str())
+                    && { seen.push(&event.country); true };
                 // A link to the event alone, in the interface language the reader chose.
                 let permalink = Route {
                     release: Some(release_key(issue)),
@@ -407,7 +486,7 @@ fn event_list(
                     })
                 };
                 html! {
-                    <li key={format!("{}-{}", at.issue, at.event)}>
+                    <li key={format!("{}-{}", at.issue, at.event)} id={first_of_country.then(|| dom_id("country", &event.country))}>
                         <EventCard
                             loaded={props.loaded.clone()}
                             {at}
@@ -417,6 +496,7 @@ fn event_list(
                             permalink={AttrValue::from(props.links.href(&permalink))}
                             {on_toggle}
                             text={props.text}
+                            site_page={props.site_page}
                         />
                     </li>
                 }
@@ -531,68 +611,6 @@ fn pending_release(loaded: &Loaded, view: &ReleaseView, t: &Messages) -> Html {
         None => html! {
             <p role="status" class="status">{ (t.loading_release)(loaded.bundle.issues[view.issue].number) }</p>
         },
-    }
-}
-
-/// A release as a static page of the published site, for reading with no script: header,
-/// summary, contents, the countries as links to their sections, and every event in full.
-/// No search box, tabs or "show more": without a script they could do nothing.
-#[cfg(not(target_arch = "wasm32"))]
-fn static_release(props: &ReleaseProps, view: &ReleaseView, pinned: &Route, t: &Messages) -> Html {
-    let bundle = &props.loaded.bundle;
-    let issue = &bundle.issues[view.issue];
-    let links = props.links;
-    let country_link =
-        |code: &str| links.href(&Route { country: Some(code.to_owned()), event: None, ..pinned.clone() });
-    let mut seen: Vec<&str> = Vec::new();
-    html! {
-        <>
-            { masthead(Html::default(), props.tools.clone(), t) }
-            <main id="main">
-                // As in the app: e.g. that the release is shown in the only language it has.
-                { notices(&view.notices, t) }
-                { release_header(issue, t) }
-                { summary(issue, t) }
-                { contents(issue, pinned, links, t) }
-                <section class="events-section" aria-labelledby="events-heading">
-                    <h2 id="events-heading">{ t.events }</h2>
-                    <nav class="country-links" aria-label={t.countries}>
-                        <ul>
-                            { for view.tabs.iter().filter_map(|tab| tab.country.as_deref().map(|code| (code, tab.count))).map(|(code, count)| html! {
-                                <li><a href={country_link(code)}>{ country_name(code, t.code) }</a>{ format!(" ({count})") }</li>
-                            }) }
-                        </ul>
-                    </nav>
-                    <ol class="events">
-                        { for view.results.iter().map(|&at| {
-                            let event = &bundle.issues[at.issue].events[at.event];
-                            // The first event of each country is where the country's link leads.
-                            let first = !seen.contains(&event.country.as_str());
-                            if first {
-                                seen.push(&event.country);
-                            }
-                            let permalink = Route { event: Some(event.id.clone()), country: None, ..pinned.clone() };
-                            html! {
-                                <li key={format!("{}-{}", at.issue, at.event)} id={first.then(|| dom_id("country", &event.country))}>
-                                    <EventCard
-                                        loaded={props.loaded.clone()}
-                                        {at}
-                                        query={view.query.clone()}
-                                        expanded=true
-                                        show_release=false
-                                        permalink={AttrValue::from(links.href(&permalink))}
-                                        on_toggle={Callback::noop()}
-                                        text={props.text}
-                                        {links}
-                                    />
-                                </li>
-                            }
-                        }) }
-                    </ol>
-                </section>
-            </main>
-            { publisher_footer(issue, t) }
-        </>
     }
 }
 

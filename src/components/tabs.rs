@@ -34,7 +34,6 @@ pub fn country_tabs(props: TabsProps, t: &Messages) -> Html {
         <div role="tablist" aria-label={t.countries} class="tabs">
             { for props.tabs.iter().enumerate().map(|(index, tab)| {
                 let selected = tab.country.as_deref() == props.selected;
-                let name = tab.country.as_deref().map_or_else(|| t.all_countries.to_owned(), |code| country_name(code, t.code));
                 let onclick = {
                     let on_select = props.on_select.clone();
                     let country = tab.country.clone();
@@ -69,13 +68,38 @@ pub fn country_tabs(props: TabsProps, t: &Messages) -> Html {
                         {onclick}
                         {onkeydown}
                     >
-                        <span class="tab-name">{ name }</span>
-                        { " " }
-                        <span class="tab-count">{ tab.count }</span>
-                        <span class="visually-hidden">{ format!(" {}", (t.event_word)(tab.count)) }</span>
+                        { tab_label(tab, t) }
                     </button>
                 }
             }) }
         </div>
+    }
+}
+
+/// A tab's country, its number of events, and the word for them for screen readers.
+fn tab_label(tab: &Tab, t: &Messages) -> Html {
+    let name = tab.country.as_deref().map_or_else(|| t.all_countries.to_owned(), |code| country_name(code, t.code));
+    html! {
+        <>
+            <span class="tab-name">{ name }</span>
+            { " " }
+            <span class="tab-count">{ tab.count }</span>
+            <span class="visually-hidden">{ format!(" {}", (t.event_word)(tab.count)) }</span>
+        </>
+    }
+}
+
+/// The tabs of a static page of the published site, which shows every country: links to
+/// each country's first event, in the tabs' place and shape, so that the app's tabs take
+/// their place without moving anything.
+pub fn country_tab_links(tabs: &[Tab], href: impl Fn(Option<&str>) -> String, t: &Messages) -> Html {
+    html! {
+        <nav class="tabs" aria-label={t.countries}>
+            { for tabs.iter().map(|tab| html! {
+                <a class="tab" href={href(tab.country.as_deref())} aria-current={tab.country.is_none().then_some("page")}>
+                    { tab_label(tab, t) }
+                </a>
+            }) }
+        </nav>
     }
 }

@@ -1,10 +1,11 @@
-// The published site's static pages (dist/site/, written by `caricc site`), read as a
-// reader with JavaScript off and as a crawler: every event of the sample in full, and every
-// link leading to a page that exists, anchors included.
+// The published site's pages (dist/site/, written by `caricc site`), read as a reader with
+// JavaScript off and as a crawler (every event of the sample in full, every link leading to
+// a page that exists, anchors included), and as a reader whose browser runs the app, which
+// takes the page over without moving anything and then works at the pages' addresses.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLE, SUB_PATH, useBrowser, openPage, state, axeViolations, countryName } from './harness.mjs';
+import { BUNDLE, SUB_PATH, useBrowser, openPage, state, axeViolations, countryName, eventually, tabName, isFocused, isInViewport } from './harness.mjs';
 
 useBrowser();
 
@@ -30,11 +31,13 @@ test('with JavaScript off, the root shows the newest release with every event in
       assert.equal((await shown.textContent()).replace(/\s+/g, ' '), paragraph.replace(/\s+/g, ' '));
     }
   }
-  // No control that would need a script.
-  assert.equal(await page.locator('button, select, input').count(), 0);
-  // The country links lead to each country's first event.
+  // No control that would need a script is shown (the search box and the citation buttons
+  // wait for the app; where no script runs they are hidden).
+  assert.equal(await page.locator('button:visible, select:visible, input:visible').count(), 0);
+  // The country links, in the tabs' place, lead to each country's first event.
   const first = issue.events.find((event) => event.country === 'kz');
-  await page.getByRole('navigation', { name: 'Countries' }).getByRole('link', { name: countryName('kz') }).click();
+  const countries = page.getByRole('navigation', { name: 'Countries' });
+  await countries.getByRole('link', { name: tabName(countryName('kz'), 4) }).click();
   assert.match(page.url(), /#country-kz$/);
   const target = page.locator('#country-kz');
   assert.ok((await target.textContent()).includes(first.title), 'the section link leads to the country');
@@ -108,9 +111,10 @@ test('the Russian page is in Russian, and the pages pass the accessibility audit
   assert.match(await page.title(), /15/);
   assert.deepEqual(await axeViolations(page), []);
   await page.goto(releasePage('en'));
-  // The pages run no script: the structured data is a data block, not a script.
+  // The structured data is a data block, not a script; the app starts from a module.
   const types = await page.evaluate(() => [...document.scripts].map((script) => script.type));
-  assert.deepEqual(types, ['application/ld+json']);
+  assert.deepEqual(types, ['application/ld+json', 'module']);
+  await page.locator('.app-host').waitFor({ state: 'attached' });
   assert.deepEqual(await axeViolations(page), []);
   await page.goto(`${site()}en/${issue.year}/`);
   await page.getByRole('link', { name: new RegExp(`#${issue.number},`) }).waitFor();
@@ -133,4 +137,135 @@ test('with JavaScript off, an event’s permalink opens the page at that event, 
   await page.waitForTimeout(500);
   assert.ok(await inView(), 'still at the event');
   await done();
+});
+
+// ---- With the app ----------------------------------------------------------------------
+
+/** Holds the app's WebAssembly until the returned function is called: the page as drawn. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Where each heading, tab, card and block of the page is, and the text the page shows. */
+function layout(page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.app h1, .app h2, .app h3, .app p, .app li, .tab, .event, .search, .masthead, footer')].map(
+      (element) => {
+        const box = element.getBoundingClientRect();
+        // A tab is a link on the drawn page and a button in the app: the same box.
+        const kind = element.classList.contains('tab') ? 'tab' : `${element.tagName}.${element.className}`;
+        return `${kind} ${[box.x, box.y, box.width, box.height].map(Math.round).join(',')}`;
+      },
+    );
+    return { boxes, text: document.querySelector('.app').innerText, y: scrollY };
+  });
+}
+
+/** Sums layout shifts from the page's start, as Lighthouse's CLS counts them. */
+const countShifts = () => {
+  window.__shifts = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 800 }]) {
+  test(`at ${viewport.width}px the app takes the page over without moving anything, keeping focus and scroll`, async (t) => {
+    const { page, done } = await openPage(t, { viewport, initScript: countShifts });
+    const release = await holdApp(page);
+    await page.goto(releasePage('en'));
+    await page.locator('.app[data-prerendered]').waitFor();
+    // The reader has scrolled to the third event and moved focus to its permalink.
+    const third = issue.events[2];
+    const permalink = page.locator(`[id="event-${third.id}"] .permalink`);
+    await permalink.focus();
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), `event-${third.id}`);
+    const before = await layout(page);
+    assert.ok(before.y > 500, 'scrolled');
+    release();
+    await page.locator('.app-host').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the drawn page is replaced');
+    const after = await layout(page);
+    assert.equal(after.y, before.y, 'the scroll position is kept');
+    assert.deepEqual(after.boxes, before.boxes, 'every block is where it was');
+    assert.equal(after.text, before.text, 'the page shows the same text');
+    assert.ok(await isFocused(page.locator(`[id="event-${third.id}"] .permalink`)), 'focus stays on the permalink');
+    assert.ok((await page.evaluate(() => window.__shifts)) <= 0.02, 'cumulative layout shift ≤ 0.02');
+    // The app's own controls are in place: tabs and the search box.
+    await page.getByRole('tab', { name: tabName(countryName('kz'), 4) }).waitFor();
+    await done();
+  });
+}
+
+test('after the takeover, tabs, search and links change the view in place, at addresses', async (t) => {
+  const { page, done } = await openPage(t);
+  await page.goto(releasePage('en'));
+  await page.locator('.app-host').waitFor({ state: 'attached' });
+  // A marker that a page load would lose.
+  await page.evaluate(() => (window.__samePage = true));
+  await page.getByRole('tab', { name: tabName(countryName('kz'), 4) }).click();
+  await eventually(async () => assert.equal(new URL(page.url()).search, '?country=kz'));
+  assert.equal(await page.getByRole('tabpanel').getByRole('article').count(), 4);
+  await page.getByRole('searchbox').fill('police');
+  await eventually(async () => assert.equal(new URL(page.url()).search, '?country=kz&q=police'));
+  // The other language keeps the view, in place.
+  await page.getByRole('navigation', { name: 'Languages' }).getByRole('link', { name: 'Русский' }).click();
+  await eventually(async () => assert.equal(new URL(page.url()).pathname.endsWith(`/ru/${issue.year}/${issue.number}/`), true));
+  assert.equal(new URL(page.url()).search, '?country=kz&q=police');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+  await page.getByRole('searchbox', { name: 'Поиск по событиям' }).waitFor();
+  // Back returns to the English view; a tab in the contents list is a link shown in place.
+  await page.goBack();
+  await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), 'en'));
+  // An event's permalink opens it at its address.
+  const event = issue.events.find((e) => e.country === 'kz');
+  await page.locator(`[id="event-${event.id}"]`).getByRole('link', { name: 'Link to this event' }).click();
+  await eventually(async () => assert.equal(new URL(page.url()).hash, `#event-${event.id}`));
+  assert.equal(new URL(page.url()).search, '');
+  assert.ok(await isInViewport(page.locator(`[id="event-${event.id}"]`)));
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'no page was loaded');
+  await done();
+});
+
+test('an old viewer link opens the same view at its address', async (t) => {
+  const { page, done } = await openPage(t);
+  const event = issue.events.find((e) => e.country === 'kz' && e !== issue.events.find((f) => f.country === 'kz'));
+  await page.goto(`${site()}#release=${issue.year}-${issue.number}&country=kz&event=${event.id}`);
+  await page.locator('.app-host').waitFor({ state: 'attached' });
+  const url = new URL(page.url());
+  assert.equal(url.pathname + url.search + url.hash, `${SUB_PATH}site/en/${issue.year}/${issue.number}/?country=kz#event-${event.id}`);
+  assert.equal(await page.getByRole('tab', { selected: true }).getAttribute('id'), 'tab-country-kz');
+  await eventually(async () => assert.ok(await isInViewport(page.locator(`[id="event-${event.id}"]`))));
+  await done();
+});
+
+test('words typed into the search box before the app runs are searched for once it does', async (t) => {
+  const { page, done } = await openPage(t);
+  const release = await holdApp(page);
+  await page.goto(releasePage('en'));
+  await page.locator('#search').fill('heroin');
+  release();
+  await page.locator('.app-host').waitFor({ state: 'attached' });
+  await eventually(async () => assert.equal(new URL(page.url()).search, '?q=heroin'));
+  assert.equal(await page.locator('#search').inputValue(), 'heroin');
+  assert.ok(await isFocused(page.locator('#search')), 'the search box keeps focus');
+  await done();
+});
+
+test('without its WebAssembly, a site page stays as drawn, quietly', async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(releasePage('en'));
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.app[data-prerendered]').count(), 1);
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.equal(await page.getByRole('article').count(), issue.events.length);
+  // The failure is the browser's to report (the aborted request, the failed start).
+  assert.ok(errors.length > 0);
 });

@@ -20,6 +20,14 @@ pub struct Releases {
     /// Each release and the positions of its versions in `source`.
     groups: Vec<(ReleaseKey, Vec<usize>)>,
     source: Source,
+    /// The files the viewer reads: the bundle, or the archive's manifests, release files
+    /// and index shards (relative to its folder).
+    data: Data,
+}
+
+enum Data {
+    Bundle(PathBuf),
+    Archive { folder: PathBuf, manifest: String, files: Vec<String> },
 }
 
 enum Source {
@@ -61,7 +69,8 @@ impl Releases {
             return Err(Failure(format!("{}: the bundle has errors (listed above)", input.display())));
         }
         let groups = group_releases(&bundle.issues, |issue| ReleaseKey { year: issue.year, number: issue.number });
-        Ok(Releases { groups, source: Source::Bundle(bundle.issues.into_iter().map(Some).collect()) })
+        let source = Source::Bundle(bundle.issues.into_iter().map(Some).collect());
+        Ok(Releases { groups, source, data: Data::Bundle(input.to_path_buf()) })
     }
 
     /// Every release, newest first.
@@ -72,6 +81,19 @@ impl Releases {
     /// How many language versions there are in all.
     pub fn versions(&self) -> usize {
         self.groups.iter().map(|(_, versions)| versions.len()).sum()
+    }
+
+    /// The file the viewer opens first, relative to the site's root (`bundle.json`, or
+    /// `archive/manifest.json`), and each file the viewer may read, as (its name in the site,
+    /// where to read it).
+    pub fn data_files(&self) -> (String, Vec<(String, PathBuf)>) {
+        match &self.data {
+            Data::Bundle(path) => ("bundle.json".to_owned(), vec![("bundle.json".to_owned(), path.clone())]),
+            Data::Archive { folder, manifest, files } => (
+                format!("archive/{manifest}"),
+                files.iter().map(|file| (format!("archive/{file}"), folder.join(file))).collect(),
+            ),
+        }
     }
 
     /// The language versions of release `at` (of [`Releases::keys`]), in the bundle's
@@ -92,6 +114,7 @@ fn open_archive(folder: &Path, manifest: &str, text: Option<String>) -> Result<R
     let mut entries: Vec<Listed> = Vec::new();
     let mut next = Some((manifest.to_owned(), text));
     let mut read: Vec<String> = Vec::new();
+    let mut shards: Vec<String> = Vec::new();
     while let Some((name, text)) = next.take() {
         let path = folder.join(&name);
         if read.contains(&name) {
@@ -107,6 +130,12 @@ fn open_archive(folder: &Path, manifest: &str, text: Option<String>) -> Result<R
             return Err(fail(DecodeError::Shape { path: "$".into(), message: MANIFEST_SHAPE.into() }));
         }
         let manifest = archive::parse_manifest(&text).map_err(fail)?;
+        if read.is_empty() {
+            // The first manifest names the index of the whole archive.
+            shards = (0..manifest.search.shards)
+                .map(|shard| archive::resolve(&name, &archive::shard_file(&manifest.search.files, shard)))
+                .collect();
+        }
         for (index, entry) in manifest.releases.into_iter().enumerate() {
             let file = archive::resolve(&name, &entry.file);
             entries.push(Listed { entry, file, manifest: name.clone(), path: format!("$.releases[{index}]") });
@@ -129,7 +158,9 @@ fn open_archive(folder: &Path, manifest: &str, text: Option<String>) -> Result<R
         }
     }
     let groups = group_releases(&entries, |listed| ReleaseKey { year: listed.entry.year, number: listed.entry.number });
-    Ok(Releases { groups, source: Source::Archive { folder: folder.to_path_buf(), entries } })
+    let files = read.iter().chain(&shards).chain(entries.iter().map(|listed| &listed.file)).cloned().collect();
+    let data = Data::Archive { folder: folder.to_path_buf(), manifest: manifest.to_owned(), files };
+    Ok(Releases { groups, source: Source::Archive { folder: folder.to_path_buf(), entries }, data })
 }
 
 /// A release's file: decoded, the release the manifest says it is, and without errors.

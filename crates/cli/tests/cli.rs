@@ -506,6 +506,16 @@ fn synth_sends_archives_larger_than_a_bundle_to_split() {
 const VIEWER_INDEX: &str = r#"<link href=./favicon-abc.svg rel=icon><link href=./viewer-abc.css rel=stylesheet>
 <script type="module" src="./boot.js" data-app-js="./app-1.js" data-app-wasm="./app-1_bg.wasm"></script>"#;
 
+/// The files of a viewer build that `caricc site` copies.
+fn write_viewer_build(dist: &Path) {
+    std::fs::write(dist.join("index.html"), VIEWER_INDEX).unwrap();
+    std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
+    std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
+    std::fs::write(dist.join("boot.js"), "// starts the app").unwrap();
+    std::fs::write(dist.join("app-1.js"), "// the app's glue").unwrap();
+    std::fs::write(dist.join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+}
+
 /// Parses the "N file(s), W written, U unchanged" of `caricc site`.
 fn site_counts(stdout: &str) -> (usize, usize, usize) {
     let first_line = stdout.lines().next().unwrap_or("");
@@ -523,9 +533,7 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
     let dir = tempfile::tempdir().unwrap();
     let (bundle, site, dist) = (dir.path().join("bundle.json"), dir.path().join("site"), dir.path().join("dist"));
     std::fs::create_dir(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), VIEWER_INDEX).unwrap();
-    std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
-    std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
+    write_viewer_build(&dist);
     assert!(run(&["import", path_str(&sample_path()), "-o", path_str(&bundle)]).status.success());
     let site_args =
         ["site", "--dist", path_str(&dist), path_str(&bundle), "-o", path_str(&site), "--url", "https://example.org/r"];
@@ -544,6 +552,11 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
         "feeds/en.xml",
         "viewer-abc.css",
         "preview.png",
+        // The app, which takes the pages over, and the bundle it reads there.
+        "boot.js",
+        "app-1.js",
+        "app-1_bg.wasm",
+        "bundle.json",
     ] {
         assert!(site.join(page).is_file(), "{page}");
     }
@@ -602,9 +615,7 @@ fn site_refuses_a_bad_address_and_a_folder_that_is_not_a_build() {
 fn site_dist(dir: &Path) -> PathBuf {
     let dist = dir.join("dist");
     std::fs::create_dir(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), VIEWER_INDEX).unwrap();
-    std::fs::write(dist.join("viewer-abc.css"), "body{}").unwrap();
-    std::fs::write(dist.join("favicon-abc.svg"), "<svg/>").unwrap();
+    write_viewer_build(&dist);
     dist
 }
 
@@ -651,15 +662,36 @@ fn the_site_of_an_archive_is_the_site_of_its_bundle() {
     let from_manifest = publish(&dist, &archive.join("manifest.json"), &dir.path().join("from-manifest"));
     assert!(from_manifest.status.success(), "{}", text(&from_manifest.stderr));
 
-    let site = snapshot(&dir.path().join("from-bundle"));
+    // The pages are the same; the app reads the releases from the bundle or the archive.
+    let pages = |folder: &str| {
+        let mut files = snapshot(&dir.path().join(folder));
+        let data = files.keys().filter(|path| path.starts_with("archive") || path.ends_with("bundle.json")).count();
+        files.retain(|path, _| !path.starts_with("archive") && path != Path::new("bundle.json"));
+        for bytes in files.values_mut() {
+            let text = String::from_utf8_lossy(bytes)
+                .replace("data-bundle=\"archive/manifest.json\"", "data-bundle=\"bundle.json\"");
+            *bytes = text.into_bytes();
+        }
+        (files, data)
+    };
+    let (site, bundle_data) = pages("from-bundle");
+    assert_eq!(bundle_data, 1, "the bundle");
+    let from_archive_pages = pages("from-archive");
+    assert!(from_archive_pages.0 == site, "the archive's site differs from the bundle's");
+    // The manifests, a file per language version and the index's shards.
+    assert!(from_archive_pages.1 > 30, "{} archive files", from_archive_pages.1);
+    assert_eq!(
+        std::fs::read(dir.path().join("from-archive/archive/manifest.json")).unwrap(),
+        std::fs::read(archive.join("manifest.json")).unwrap()
+    );
+    assert!(pages("from-manifest").0 == site, "the manifest's site differs from the bundle's");
     // 30 language versions of fewer releases, each release with a page per language.
     let releases = site.keys().filter(|path| path.starts_with("en") && path.components().count() == 4).count();
     assert!(releases > 10 && releases < 30, "{releases} releases");
     assert!(stdout.contains(&format!("({releases} release(s), 30 language version(s))")), "{stdout}");
     assert!(site.contains_key(Path::new("sitemap.xml")) && site.contains_key(Path::new("feeds/ru.xml")));
-    assert!(snapshot(&dir.path().join("from-archive")) == site, "the archive's site differs from the bundle's");
-    assert!(snapshot(&dir.path().join("from-manifest")) == site, "the manifest's site differs from the bundle's");
-    assert_eq!(text(&from_archive.stdout).replace("from-archive", "from-bundle"), stdout);
+    let releases_and_versions = |stdout: &str| stdout.split_once(" (").map(|(_, rest)| rest.to_owned());
+    assert_eq!(releases_and_versions(&text(&from_archive.stdout)), releases_and_versions(&stdout));
     assert_eq!(
         names(dir.path()),
         ["archive", "dist", "from-archive", "from-bundle", "from-manifest", "synth-30.json"],
@@ -806,10 +838,16 @@ fn republishing_an_archive_after_one_new_release_rewrites_only_what_it_changes()
     for file in &must_change {
         assert!(changed.contains(file), "{file} was not rewritten: {changed:?}");
     }
-    // Besides those, only feeds of countries with events in the new release may change.
+    // Besides those, only feeds of countries with events in the new release may change, and
+    // the archive the app reads (its manifests, index and the new release's files).
     for file in &changed {
-        assert!(must_change.contains(file) || file.starts_with("feeds/"), "{file} was rewritten");
+        assert!(
+            must_change.contains(file) || file.starts_with("feeds/") || file.starts_with("archive/"),
+            "{file} was rewritten"
+        );
     }
+    let new_files: Vec<&String> = changed.iter().filter(|file| file.starts_with("archive/releases/")).collect();
+    assert!(!new_files.is_empty() && new_files.len() <= 2, "{new_files:?}");
     assert!(written * 5 < files, "{written} of {files} files written");
     assert!(std::fs::read_to_string(site.join(page("en", previous)))
         .unwrap()

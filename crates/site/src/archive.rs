@@ -60,8 +60,3 @@ pub fn years(releases: &[Listed]) -> Vec<i32> {
     years.dedup();
     years
 }
-
-/// Where the index of a year's releases is, in language `lang`.
-pub fn year_path(lang: &str, year: i32) -> String {
-    format!("{lang}/{year}/")
-}

@@ -1,6 +1,6 @@
 //! A page's `<head>` and the document around its body: title, description, canonical URL,
 //! `hreflang` alternates, feeds, OpenGraph and Twitter card tags, structured data, and a
-//! Content-Security-Policy as strict as the app's (these pages run no script at all).
+//! Content-Security-Policy as strict as the app's (a year's index runs no script at all).
 
 use crate::html::{escape, json_in_script};
 use crate::{Assets, Settings};
@@ -12,6 +12,11 @@ pub const PREVIEW_IMAGE: &str = "preview.png";
 /// lets auditing tools, which read `robots.txt` from inside the page, do so; no script runs.)
 const POLICY: &str =
     "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'none'";
+
+/// A release page the app takes over: the app's policy. Only the site's own scripts run
+/// (no inline script: the structured data is JSON, never run), and 'wasm-unsafe-eval' lets
+/// the page compile its WebAssembly; the app fetches its data from the site alone.
+const APP_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'none'";
 
 pub struct Head<'a> {
     /// The page's interface language.
@@ -28,6 +33,8 @@ pub struct Head<'a> {
     /// Feeds (title, path).
     pub feeds: Vec<(String, String)>,
     pub structured: Option<serde_json::Value>,
+    /// Whether the app takes the page over (when the site has it: [`Assets::app`]).
+    pub app: bool,
 }
 
 impl Head<'_> {
@@ -44,7 +51,9 @@ impl Head<'_> {
         line(format!("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>", escape(self.lang)));
         line("<meta charset=\"utf-8\">".into());
         line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">".into());
-        line(format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">"));
+        let app = assets.app.as_ref().filter(|_| self.app);
+        let policy = if app.is_some() { APP_POLICY } else { POLICY };
+        line(format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"));
         line(format!("<base href=\"{base}\">"));
         line(format!("<title>{}</title>", escape(&self.title)));
         line(format!("<meta name=\"description\" content=\"{}\">", escape(&self.description)));
@@ -95,6 +104,16 @@ impl Head<'_> {
         name("twitter:description", &self.description);
         if let Some(structured) = &self.structured {
             line(format!("<script type=\"application/ld+json\">{}</script>", json_in_script(structured)));
+        }
+        if let Some(app) = app {
+            // A module script runs after the page is parsed and never holds up its first paint.
+            line(format!(
+                "<script type=\"module\" src=\"{}\" data-app-js=\"{}\" data-app-wasm=\"{}\" data-bundle=\"{}\"></script>",
+                escape(&app.boot),
+                escape(&app.js),
+                escape(&app.wasm),
+                escape(&app.data)
+            ));
         }
         line("</head>\n<body>".into());
         line(body.to_owned());

@@ -52,12 +52,27 @@ impl Settings {
 pub struct Assets {
     pub stylesheet: String,
     pub icon: Option<String>,
+    /// The app, which takes each release page over once it runs; without it the pages are
+    /// static only.
+    pub app: Option<AppFiles>,
+}
+
+/// The app's files, and where it finds the releases in the site.
+#[derive(Debug, Clone)]
+pub struct AppFiles {
+    /// The script that starts the app (`boot.js`).
+    pub boot: String,
+    pub js: String,
+    pub wasm: String,
+    /// The bundle, or a chunked archive's manifest, relative to the site's root.
+    pub data: String,
 }
 
 impl Assets {
     /// The files to copy from `dist/` beside the pages.
     pub fn files(&self) -> Vec<&str> {
-        std::iter::once(self.stylesheet.as_str()).chain(self.icon.as_deref()).collect()
+        let app = self.app.iter().flat_map(|app| [app.boot.as_str(), app.js.as_str(), app.wasm.as_str()]);
+        std::iter::once(self.stylesheet.as_str()).chain(self.icon.as_deref()).chain(app).collect()
     }
 }
 

@@ -1,15 +1,16 @@
 //! Which pages the site has, and each one's head, body and navigation.
 
-use crate::archive::{year_path, years, Listed};
+use crate::archive::{years, Listed};
 use crate::head::Head;
 use crate::html::{escape, first_sentence};
 use crate::labels::labels;
-use crate::render::{release_body, Link, Nav};
+use crate::render::release_body;
 use crate::{feeds, Assets, Settings, SiteFile};
 use caricc_format::model::{Bundle, Issue};
 use caricc_search::search::SearchIndex;
 use caricc_view::i18n::{Messages, LANGUAGES};
 use caricc_view::route::{site_path, ReleaseKey, Route};
+use caricc_view::site::{nav_labels, year_path};
 use caricc_view::view::{format_period, release_view};
 use serde_json::json;
 
@@ -56,7 +57,6 @@ fn release_page<'a>(
 ) -> (Head<'a>, String) {
     let key = keys[position];
     let lang = messages.code;
-    let label = labels(lang);
     let route = Route { release: Some(key), lang: Some(lang.to_owned()), ..Route::default() };
     // The version and title the page shows, as the component chooses them.
     let view = release_view(bundle, &SearchIndex::default(), &route, lang);
@@ -66,44 +66,8 @@ fn release_page<'a>(
     let description = description(issue);
 
     let page_path = site_path(lang, key);
-    let languages = LANGUAGES
-        .iter()
-        .map(|other| Link {
-            text: other.name.to_owned(),
-            href: site_path(other.code, key),
-            current: other.code == lang,
-            lang: (other.code != lang).then_some(other.code),
-        })
-        .collect();
-    let mut archive_links = Vec::new();
-    if let Some(&newer) = position.checked_sub(1).and_then(|at| keys.get(at)) {
-        archive_links.push(Link {
-            text: label.newer.to_owned(),
-            href: site_path(lang, newer),
-            current: false,
-            lang: None,
-        });
-    }
-    if let Some(&older) = keys.get(position + 1) {
-        archive_links.push(Link {
-            text: label.older.to_owned(),
-            href: site_path(lang, older),
-            current: false,
-            lang: None,
-        });
-    }
-    archive_links.push(Link {
-        text: (label.releases_of)(key.year),
-        href: year_path(lang, key.year),
-        current: false,
-        lang: None,
-    });
-    let nav = Nav {
-        languages_label: label.languages.to_owned(),
-        languages,
-        archive_label: label.archive.to_owned(),
-        archive: archive_links,
-    };
+    let newer = position.checked_sub(1).and_then(|at| keys.get(at)).copied();
+    let older = keys.get(position + 1).copied();
     let structured = json!({
         "@context": "https://schema.org",
         "@type": "ItemList",
@@ -132,9 +96,10 @@ fn release_page<'a>(
         alternates: LANGUAGES.iter().map(|other| (other.code, site_path(other.code, key))).collect(),
         feeds: feeds::links(lang),
         structured: Some(structured),
+        app: true,
     };
     // The head is taken from the release the component will show; the bundle goes to it.
-    (head, release_body(bundle.clone(), route, lang, nav))
+    (head, release_body(bundle.clone(), route, lang, (newer, older)))
 }
 
 /// The release's first sentence worth quoting: its summary's, else its first event's.
@@ -156,6 +121,7 @@ pub fn year_pages(releases: &[Listed], assets: &Assets, settings: &Settings) -> 
     for messages in LANGUAGES {
         let lang = messages.code;
         let label = labels(lang);
+        let nav = nav_labels(lang);
         for &year in &years {
             let path = year_path(lang, year);
             let mut list = String::new();
@@ -187,14 +153,14 @@ pub fn year_pages(releases: &[Listed], assets: &Assets, settings: &Settings) -> 
                     )
                 })
                 .collect();
-            let heading = (label.releases_of)(year);
+            let heading = (nav.releases_of)(year);
             let body = format!(
                 "<div class=\"app\">\n<header class=\"masthead\"><p class=\"site-name\"><a href=\"./\">{site}</a></p>\
                  <nav class=\"site-nav site-languages\" aria-label=\"{languages}\"><ul>{language_links}</ul></nav></header>\n\
                  <main id=\"main\" class=\"year-index\">\n<h1>{heading}</h1>\n<ol class=\"release-list\">\n{list}</ol>\n\
                  <nav class=\"site-nav\" aria-label=\"{years_label}\"><h2>{years_label}</h2><ul>{year_links}</ul></nav>\n</main>\n</div>",
                 site = escape(messages.site_name),
-                languages = escape(label.languages),
+                languages = escape(nav.languages),
                 heading = escape(&heading),
                 years_label = escape(label.years),
             );
@@ -208,6 +174,7 @@ pub fn year_pages(releases: &[Listed], assets: &Assets, settings: &Settings) -> 
                 alternates: LANGUAGES.iter().map(|other| (other.code, year_path(other.code, year))).collect(),
                 feeds: feeds::links(lang),
                 structured: None,
+                app: false,
             };
             files.push(SiteFile {
                 path: format!("{path}index.html"),

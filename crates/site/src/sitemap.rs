@@ -1,11 +1,12 @@
 //! The sitemap (sitemaps.org protocol) and `robots.txt`, which names it. Past 50,000 URLs
 //! the sitemap is split and `sitemap.xml` becomes an index of the parts.
 
-use crate::archive::{year_path, years, Listed};
+use crate::archive::{years, Listed};
 use crate::html::escape;
 use crate::SiteFile;
 use caricc_view::i18n::LANGUAGES;
 use caricc_view::route::site_path;
+use caricc_view::site::year_path;
 
 /// URLs one sitemap file may list.
 pub const URLS_PER_SITEMAP: usize = 50_000;

@@ -4,14 +4,20 @@
 
 use caricc_format::bundle::parse_bundle;
 use caricc_format::model::Bundle;
-use caricc_site::{generate, Assets, Settings, Site};
+use caricc_site::{generate, AppFiles, Assets, Settings, Site};
 use std::collections::HashMap;
 
 const SAMPLE: &str = include_str!("../../../static/bundle.json");
 const URL: &str = "https://example.org/releases/";
 
 fn assets() -> Assets {
-    Assets { stylesheet: "viewer-abc.css".into(), icon: Some("favicon-1.svg".into()) }
+    let app = AppFiles {
+        boot: "boot.js".into(),
+        js: "app-1.js".into(),
+        wasm: "app-1_bg.wasm".into(),
+        data: "bundle.json".into(),
+    };
+    Assets { stylesheet: "viewer-abc.css".into(), icon: Some("favicon-1.svg".into()), app: Some(app) }
 }
 
 fn site(bundle: &Bundle, url: Option<&str>) -> HashMap<String, String> {
@@ -87,10 +93,25 @@ fn every_event_reads_in_full_without_script() {
             }
             assert!(html.contains(&format!(" id=\"event-{}\"", event.id)), "{path}: no anchor for {}", event.id);
         }
-        // No part of the page needs a script: nothing is hidden, there are no controls.
-        for dead in ["<button", "<select", "<input", " hidden", "<script>", "<script src", "type=\"module\""] {
+        // Nothing is hidden, and no part of the page needs a script: the controls that do
+        // (the search box, copying a citation) wait for the app and are hidden where no
+        // script runs; the tabs are links.
+        for dead in ["<select", " hidden", "<script>", "role=\"tab\""] {
             assert!(!html.contains(dead), "{path}: {dead}");
         }
+        let css = include_str!("../assets/site.css");
+        assert!(css.contains("@media (scripting: none)") && css.contains(".needs-script, .copy-citation"));
+        let search = html.find("<div class=\"needs-script\"><div role=\"search\"").expect("search box");
+        assert_eq!(html.matches("<input").count(), 2, "{path}");
+        assert!(html.match_indices("<input").all(|(at, _)| at > search && at < search + 1000), "{path}");
+        assert_eq!(
+            html.matches("<button").count(),
+            html.matches("<button type=\"button\" class=\"copy-citation\"").count()
+        );
+        // The app, which takes the page over, starts from a module script (no inline script).
+        assert!(html.contains("<script type=\"module\" src=\"boot.js\" data-app-js=\"app-1.js\""), "{path}");
+        assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}");
+        assert!(html.contains("<div data-prerendered=\"\" class=\"app\">"), "{path}");
         for link in html.split("<a ").skip(1) {
             if link.contains("target=\"_blank\"") {
                 assert!(link.contains("rel=\"noopener noreferrer\""), "{path}: {link}");
@@ -254,7 +275,11 @@ fn text_from_the_bundle_cannot_become_markup_or_script() {
         assert!(!text.contains("href=\"javascript:"), "{path}");
         if path.ends_with(".html") {
             assert_eq!(text.matches("<script").count(), text.matches("</script>").count(), "{path}");
-            assert!(text.matches("<script").count() <= 1, "{path}");
+            // Structured data (never run) and the app's start script, nothing else.
+            let scripts = text.matches("<script").count();
+            let allowed = text.matches("<script type=\"application/ld+json\">").count()
+                + text.matches("<script type=\"module\" src=\"boot.js\"").count();
+            assert_eq!(scripts, allowed, "{path}");
         }
     }
     for (path, xml) in files.iter().filter(|(path, _)| path.starts_with("feeds/")) {

@@ -7,4 +7,5 @@ pub mod i18n;
 pub mod loaded;
 pub mod loading;
 pub mod route;
+pub mod site;
 pub mod view;

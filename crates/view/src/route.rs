@@ -132,6 +132,92 @@ impl Route {
     }
 }
 
+impl Route {
+    /// The route's address in the published site when the app runs there, relative to the
+    /// site's root: the release page's path, the country and search in the query (no page
+    /// holds them, so the app shows them over the page) and the opened event as the
+    /// fragment, which is also its anchor on the page: `en/2025/15/?country=kz#event-…`.
+    /// Without a release, the site's root (the newest release).
+    pub fn to_site_address(&self) -> String {
+        let mut out = match self.release {
+            Some(release) => site_path(self.lang.as_deref().unwrap_or(crate::i18n::LANGUAGES[0].code), release),
+            None => String::new(),
+        };
+        let mut separator = '?';
+        let mut add = |key: &str, value: &str| {
+            out.push(separator);
+            separator = '&';
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&percent_encode(value));
+        };
+        if let Some(country) = &self.country {
+            add("country", country);
+        }
+        if !self.query.is_empty() {
+            add("q", &self.query);
+            if self.scope == Scope::All {
+                add("scope", "all");
+            }
+        }
+        if let Some(event) = &self.event {
+            out.push('#');
+            out.push_str(&element_id("event", event));
+        }
+        out
+    }
+
+    /// Reads an address of the published site relative to its root (see
+    /// [`Route::to_site_address`]); `root_lang` is the language of the site's root page.
+    /// `None` for an address that is not a release page (a year's index, a feed). The flag
+    /// is set when the address should be rewritten to the route's own: an old viewer link
+    /// (`#release=2025-15&country=kz`) or a static page's country anchor (`#country-kz`).
+    pub fn from_site_address(address: &str, root_lang: &str) -> Option<(Route, bool)> {
+        let (rest, fragment) = address.split_once('#').unwrap_or((address, ""));
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let mut route = Route::default();
+        if path.is_empty() {
+            route.lang = Some(root_lang.to_owned());
+        } else {
+            let mut parts = path.strip_suffix('/').unwrap_or(path).split('/');
+            let (Some(lang), Some(year), Some(number), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            if !is_language_code(lang) {
+                return None;
+            }
+            route.release = Some(ReleaseKey::parse(&format!("{year}-{number}"))?);
+            route.lang = Some(lang.to_owned());
+        }
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "country" => route.country = is_country_code(&value).then_some(value),
+                "q" => route.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "scope" => route.scope = if value == "all" { Scope::All } else { Scope::Release },
+                _ => {}
+            }
+        }
+        if fragment.contains('=') {
+            // A link to the viewer from before the site: its view, on this page's language.
+            let old = Route::from_fragment(fragment);
+            let lang = old.lang.or(route.lang);
+            return Some((Route { lang, ..old }, true));
+        }
+        let fragment = percent_decode(fragment);
+        if let Some(event) = fragment.strip_prefix("event-").filter(|id| !id.is_empty() && id.len() <= 100) {
+            route.event = Some(event.to_owned());
+        } else if let Some(country) = fragment.strip_prefix("country-").filter(|code| is_country_code(code)) {
+            route.country = Some(country.to_owned());
+            return Some((route, true));
+        }
+        Some((route, false))
+    }
+}
+
 /// The folder of a release's page in language `lang` in the published site: `en/2025/15/`.
 pub fn site_path(lang: &str, release: ReleaseKey) -> String {
     format!("{lang}/{}/{}/", release.year, release.number)
@@ -245,6 +331,54 @@ mod tests {
         assert_eq!(Route { query: "police".into(), ..page.clone() }.to_site_path(), None);
         assert_eq!(Route { lang: None, ..page }.to_site_path(), None);
         assert_eq!(Route { release: None, lang, ..Route::default() }.to_site_path(), None);
+    }
+
+    #[test]
+    fn site_addresses_round_trip() {
+        let release = Some(ReleaseKey { year: 2025, number: 15 });
+        let page = Route { release, lang: Some("ru".into()), ..Route::default() };
+        assert_eq!(page.to_site_address(), "ru/2025/15/");
+        let full = Route {
+            country: Some("kz".into()),
+            query: "героин & co".into(),
+            scope: Scope::All,
+            event: Some("2025-15-kz-2".into()),
+            ..page.clone()
+        };
+        let address = full.to_site_address();
+        assert!(address.starts_with("ru/2025/15/?country=kz&q=%D0%B3"), "{address}");
+        assert!(address.ends_with("&scope=all#event-2025-15-kz-2"), "{address}");
+        assert_eq!(Route::from_site_address(&address, "en"), Some((full, false)));
+        assert_eq!(Route::from_site_address("ru/2025/15/index.html", "en"), Some((page.clone(), false)));
+        assert_eq!(Route::from_site_address("ru/2025/15", "en"), Some((page, false)));
+        // The root is the newest release in the root's language.
+        let root = Route { lang: Some("en".into()), ..Route::default() };
+        assert_eq!(Route::from_site_address("", "en"), Some((root.clone(), false)));
+        assert_eq!(root.to_site_address(), "");
+    }
+
+    #[test]
+    fn old_links_and_country_anchors_are_rewritten() {
+        let (route, rewrite) =
+            Route::from_site_address("#release=2025-15&country=kz&event=2025-15-kz-1", "en").unwrap();
+        assert!(rewrite);
+        assert_eq!(route.to_site_address(), "en/2025/15/?country=kz#event-2025-15-kz-1");
+        let (route, rewrite) = Route::from_site_address("ru/2025/15/#release=2025-14&q=%D0%B0", "en").unwrap();
+        assert!(rewrite);
+        assert_eq!(route.to_site_address(), "ru/2025/14/?q=%D0%B0");
+        let (route, rewrite) = Route::from_site_address("en/2025/15/#country-kg", "en").unwrap();
+        assert!(rewrite);
+        assert_eq!(route.to_site_address(), "en/2025/15/?country=kg");
+    }
+
+    #[test]
+    fn other_pages_of_the_site_are_not_release_pages() {
+        for address in ["en/2025/", "feeds/en.xml", "en/2025/15/x/", "english/2025/15/", "en/0/15/", "en/2025/0/"] {
+            assert_eq!(Route::from_site_address(address, "en"), None, "{address}");
+        }
+        // Damaged parts of a release page's address are dropped, as in fragments.
+        let (route, _) = Route::from_site_address("en/2025/15/?country=KZ&scope=all&junk#main", "en").unwrap();
+        assert_eq!((route.country, route.scope, route.event), (None, Scope::All, None));
     }
 
     #[test]

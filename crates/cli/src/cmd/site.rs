@@ -6,9 +6,12 @@ use crate::files::update_folder;
 use crate::offline::build_files;
 use crate::progress;
 use crate::releases::Releases;
-use caricc_site::{Assets, Builder, Settings};
+use caricc_site::{AppFiles, Assets, Builder, Settings};
 use std::fs;
 use std::path::PathBuf;
+
+/// The viewer's start script in `dist/` (its name carries no hash: index.html names it).
+const BOOT_SCRIPT: &str = "boot.js";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,9 +41,12 @@ pub fn run(Args { dist, input, output, url }: Args) -> Result<(), Failure> {
     })?;
     let files = build_files(&index)
         .map_err(|e| Failure(format!("{}: not a release build of the viewer: {e}", index_path.display())))?;
-    let assets = Assets { stylesheet: files.css, icon: files.icon };
-    let settings = Settings { url };
     let mut releases = Releases::open(&input)?;
+    // The app takes each release page over, reading the releases from the site itself.
+    let (data, data_files) = releases.data_files();
+    let app = AppFiles { boot: BOOT_SCRIPT.to_owned(), js: files.js, wasm: files.wasm, data };
+    let assets = Assets { stylesheet: files.css, icon: files.icon, app: Some(app) };
+    let settings = Settings { url };
     let keys = releases.keys();
     let bar = progress::bar(keys.len(), "releases");
     let updated = update_folder(&output, |folder| {
@@ -56,6 +62,12 @@ pub fn run(Args { dist, input, output, url }: Args) -> Result<(), Failure> {
                 folder.put(&file.path, &file.bytes)?;
             }
             bar.inc(1);
+        }
+        // The releases the app reads, once every page is drawn (a broken release file is
+        // reported by the page that needed it first, with where it is listed).
+        for (name, path) in &data_files {
+            let bytes = fs::read(path).map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+            folder.put(name, &bytes)?;
         }
         let rest = builder.finish();
         for file in &rest.files {
