@@ -204,43 +204,36 @@ pub fn App() -> Html {
         })
     };
     let load = machine.loader.borrow().load().clone();
-    if site_page {
-        let Load::Ready(_) = load else { return Html::default() };
-        // A link to another view of the site (a country in the contents, a language, the
-        // next release, an event) is shown in place, as an arrival: no page load.
-        let onclick = {
-            let (route, arrival) = (route.clone(), arrival.clone());
-            Callback::from(move |event: MouseEvent| {
-                if let Some(next) = browser::site_link_route(&event) {
-                    event.prevent_default();
-                    browser::record(&next, HistoryMode::Push);
-                    if next.release != route.release || next.lang != route.lang {
-                        browser::scroll_to_top();
-                    }
-                    route.set(next);
-                    arrival.set(arrival.wrapping_add(1));
-                }
-            })
-        };
-        return html! {
-            <div class="app" {onclick}>
-                { page(&PageProps {
-                    load,
-                    route: (*route).clone(),
-                    arrival: *arrival,
-                    on_navigate,
-                    on_need,
-                    text: Text(text),
-                    file_error: None,
-                    on_open_file: Callback::noop(),
-                    site_page,
-                    on_shown,
-                }) }
-            </div>
-        };
+    if site_page && !matches!(load, Load::Ready(_)) {
+        return Html::default();
     }
+    // On a site page, a link to another view of the site (a country in the contents, a
+    // language, the next release, an event) is shown in place, as an arrival: no page load.
+    // Files are not dropped there: the page shows the site's releases.
+    let onclick = site_page.then(|| {
+        let (route, arrival) = (route.clone(), arrival.clone());
+        Callback::from(move |event: MouseEvent| {
+            if let Some(next) = browser::site_link_route(&event) {
+                event.prevent_default();
+                browser::record(&next, HistoryMode::Push);
+                if next.release != route.release || next.lang != route.lang {
+                    browser::scroll_to_top();
+                }
+                route.set(next);
+                arrival.set(arrival.wrapping_add(1));
+            }
+        })
+    });
+    let droppable = !site_page;
     html! {
-        <div class="app" data-dragging={dragging.then_some("")} {ondragover} {ondragleave} {ondrop}>
+        <div
+            class="app"
+            data-dragging={dragging.then_some("")}
+            {onclick}
+            ondragover={droppable.then_some(ondragover)}
+            ondragleave={droppable.then_some(ondragleave)}
+            ondrop={droppable.then_some(ondrop)}
+        >
             { page(&PageProps {
                 load,
                 route: (*route).clone(),

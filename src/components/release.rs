@@ -6,7 +6,9 @@ use crate::browser::{self, HistoryMode};
 use crate::components::card::EventCard;
 use crate::components::search::{search_box, SearchProps};
 use crate::components::site_nav::site_nav;
-use crate::components::tabs::{country_tab_links, country_tabs, tab_id, TabsProps, PANEL_ID};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::components::tabs::country_tab_links;
+use crate::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
 use crate::components::{content_lang, dom_id, masthead};
 use crate::links::Links;
 use crate::navigate::Navigate;
@@ -201,6 +203,8 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     } else {
         search_box(search, t)
     };
+    // The static page's tab links are drawn natively alone, at publish time.
+    #[cfg(not(target_arch = "wasm32"))]
     let tabs = if live {
         country_tabs(tabs, t)
     } else {
@@ -209,6 +213,8 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         };
         country_tab_links(&view.tabs, href, t)
     };
+    #[cfg(target_arch = "wasm32")]
+    let tabs = country_tabs(tabs, t);
     html! {
         <>
             { header }

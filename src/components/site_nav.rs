@@ -5,29 +5,25 @@ use caricc_view::site::{Link, Nav};
 use yew::prelude::*;
 
 pub fn site_nav(nav: &Nav) -> Html {
+    // Literal classes: a class from a variable would bring in Yew's class set.
     html! {
         <>
-            { link_list(nav.languages_label, "site-languages", &nav.languages) }
-            { link_list(nav.archive_label, "site-archive", &nav.archive) }
+            <nav class="site-nav site-languages" aria-label={nav.languages_label}>{ link_list(&nav.languages) }</nav>
+            <nav class="site-nav site-archive" aria-label={nav.archive_label}>{ link_list(&nav.archive) }</nav>
         </>
     }
 }
 
-fn link_list(label: &'static str, class: &'static str, links: &[Link]) -> Html {
-    if links.is_empty() {
-        return Html::default();
-    }
+fn link_list(links: &[Link]) -> Html {
     html! {
-        <nav class={classes!("site-nav", class)} aria-label={label}>
-            <ul>
-                { for links.iter().map(|link| html! {
-                    <li>
-                        <a href={link.href.clone()} lang={link.lang} aria-current={link.current.then_some("page")}>
-                            { link.text.clone() }
-                        </a>
-                    </li>
-                }) }
-            </ul>
-        </nav>
+        <ul>
+            { for links.iter().map(|link| html! {
+                <li>
+                    <a href={link.href.clone()} lang={link.lang} aria-current={link.current.then_some("page")}>
+                        { link.text.clone() }
+                    </a>
+                </li>
+            }) }
+        </ul>
     }
 }

@@ -89,6 +89,7 @@ fn tab_label(tab: &Tab, t: &Messages) -> Html {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The tabs of a static page of the published site, which shows every country: links to
 /// each country's first event, in the tabs' place and shape, so that the app's tabs take
 /// their place without moving anything.

@@ -17,6 +17,11 @@ pub struct ReleaseKey {
 impl ReleaseKey {
     pub fn parse(text: &str) -> Option<ReleaseKey> {
         let (year, number) = text.split_once('-')?;
+        ReleaseKey::from_parts(year, number)
+    }
+
+    /// A key from its year and number as text, when both are plausible.
+    fn from_parts(year: &str, number: &str) -> Option<ReleaseKey> {
         let year: i32 = year.parse().ok()?;
         let number: u32 = number.parse().ok()?;
         ((1000..=9999).contains(&year) && number > 0).then_some(ReleaseKey { year, number })
@@ -188,7 +193,7 @@ impl Route {
             if !is_language_code(lang) {
                 return None;
             }
-            route.release = Some(ReleaseKey::parse(&format!("{year}-{number}"))?);
+            route.release = Some(ReleaseKey::from_parts(year, number)?);
             route.lang = Some(lang.to_owned());
         }
         for pair in query.split('&') {
