@@ -853,3 +853,23 @@ fn republishing_an_archive_after_one_new_release_rewrites_only_what_it_changes()
         .unwrap()
         .contains(&format!("href=\"en/{}/{}/\"", newest.0, newest.1)));
 }
+
+#[test]
+fn the_site_can_name_releases_it_does_not_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = site_dist(dir.path());
+    let bundle = synthetic_bundle(dir.path(), "3");
+    let site = dir.path().join("site");
+    let args = |data: &str| {
+        run(&["site", "--dist", path_str(&dist), path_str(&bundle), "-o", path_str(&site), "--data", data])
+    };
+    assert!(args("../archive/manifest.json").status.success());
+    let root = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(root.contains("data-bundle=\"../archive/manifest.json\""), "{root}");
+    assert!(!site.join("bundle.json").exists(), "nothing copied");
+    for elsewhere in ["https://example.org/bundle.json", "//example.org/b.json", "/b.json", "a\"b.json", ""] {
+        let refused = args(elsewhere);
+        assert_eq!(refused.status.code(), Some(1), "{elsewhere}");
+        assert!(text(&refused.stderr).contains("not a relative path on this site"), "{elsewhere}");
+    }
+}

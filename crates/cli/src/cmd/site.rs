@@ -26,13 +26,19 @@ pub struct Args {
     /// it are never removed. Nothing in it changes unless every page could be drawn.
     #[arg(short, long)]
     output: PathBuf,
+    /// Where the app finds the releases, relative to the site's root (e.g.
+    /// `../archive/manifest.json` for an archive the viewer already publishes), on the same
+    /// site. Without it they are copied into the site: the bundle as `bundle.json`, an
+    /// archive's files under `archive/` (10,000 releases are 10,257 files more).
+    #[arg(long, value_name = "PATH")]
+    data: Option<String>,
     /// The site's public address (e.g. https://example.org/releases/): canonical links,
     /// hreflang, OpenGraph, structured data and the sitemap need it.
     #[arg(long)]
     url: Option<String>,
 }
 
-pub fn run(Args { dist, input, output, url }: Args) -> Result<(), Failure> {
+pub fn run(Args { dist, input, output, data, url }: Args) -> Result<(), Failure> {
     let url = url.map(|url| check_url(&url)).transpose()?;
     // The stylesheet and icon the viewer's build uses, as its index.html names them.
     let index_path = dist.join("index.html");
@@ -43,7 +49,10 @@ pub fn run(Args { dist, input, output, url }: Args) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("{}: not a release build of the viewer: {e}", index_path.display())))?;
     let mut releases = Releases::open(&input)?;
     // The app takes each release page over, reading the releases from the site itself.
-    let (data, data_files) = releases.data_files();
+    let (data, data_files) = match data {
+        Some(path) => (check_data_path(&path)?, Vec::new()),
+        None => releases.data_files(),
+    };
     let app = AppFiles { boot: BOOT_SCRIPT.to_owned(), js: files.js, wasm: files.wasm, data };
     let assets = Assets { stylesheet: files.css, icon: files.icon, app: Some(app) };
     let settings = Settings { url };
@@ -100,4 +109,15 @@ fn check_url(url: &str) -> Result<String, Failure> {
         return Err(Failure(format!("--url {url}: not an http(s) address without spaces, quotes, ? or #")));
     }
     Ok(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") })
+}
+
+/// A path for the app's data: relative, within the same site, and plain text for an
+/// attribute (the app refuses another origin anyway).
+fn check_data_path(path: &str) -> Result<String, Failure> {
+    let plain = !path.is_empty() && !path.contains("://") && !path.starts_with("//") && !path.starts_with('/');
+    if plain && path.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\')) {
+        Ok(path.to_owned())
+    } else {
+        Err(Failure(format!("--data {path}: not a relative path on this site (e.g. ../archive/manifest.json)")))
+    }
 }
