@@ -9,7 +9,8 @@
 #   RELEASES=1000 RUNS=7 bash bench/run.sh
 #   CHUNKED="1000 10000" SEARCH_RUNS=3 # the chunked archives' sizes (CHUNKED="" for none)
 #   SITE=10000                         # the chunked archive whose published site is timed (SITE="" for none)
-#   ONLY=site bash bench/run.sh        # only that: caricc's release build, the archive, caricc site (about 10 minutes)
+#   ONLY=site bash bench/run.sh        # only that: caricc's release build, the archive, caricc site and
+#                                      # its pages' first card (bench/first-card.mjs; about 10 minutes)
 #
 # Everything stays on 127.0.0.1 and is bounded in time (TIME_LIMIT seconds in all).
 set -euo pipefail
@@ -102,7 +103,17 @@ if [ -n "$SITE" ]; then
     publish newest "$archive"
     site_figures=$site
     node bench/site.mjs figures "$site" "$site"
+
+    # The first card from the pages themselves: the newest release (the root) and the oldest.
+    oldest=$(node -e 'const fs = require("fs"), dir = process.argv[1];
+        const read = (f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"));
+        const first = read("manifest.json"), all = [...first.releases, ...(first.older ? read(first.older).releases : [])];
+        const last = all[all.length - 1]; console.log(`en/${last.year}/${last.number}/`);' "$archive")
+    step "First card of the published site's pages: $SITE releases (root, $oldest)"
+    node bench/first-card.mjs --runs "$RUNS" --out "$work/first-card-$SITE.json" "$site" "" "$oldest"
 fi
+step "First card of the published site's pages: the sample (dist/site)"
+node bench/first-card.mjs --runs "$RUNS" --out "$work/first-card-sample.json" dist/site "" "en/2025/15/"
 [ "$ONLY" = site ] && exit 0
 
 step "Measuring ($RUNS runs)"
