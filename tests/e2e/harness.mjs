@@ -269,9 +269,14 @@ export function matching(events, query) {
 /** Holds back requests for bundle.json until the returned function is called, so a test
  *  can see the loading state. */
 export async function holdBundle(page) {
+  return holdRequests(page, '**/bundle.json');
+}
+
+/** Holds requests for URLs matching `pattern` until the returned function is called. */
+export async function holdRequests(page, pattern) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/bundle.json', async (route) => {
+  await page.route(pattern, async (route) => {
     await held;
     await route.continue();
   });

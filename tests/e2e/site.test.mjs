@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLE, SUB_PATH, useBrowser, openPage, state, axeViolations, countryName, eventually, tabName, isFocused, isInViewport } from './harness.mjs';
+import { BUNDLE, SUB_PATH, useBrowser, openPage, state, axeViolations, countryName, eventually, tabName, isFocused, isInViewport, holdRequests } from './harness.mjs';
 
 useBrowser();
 
@@ -142,15 +142,7 @@ test('with JavaScript off, an event’s permalink opens the page at that event, 
 // ---- With the app ----------------------------------------------------------------------
 
 /** Holds the app's WebAssembly until the returned function is called: the page as drawn. */
-async function holdApp(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdApp = (page) => holdRequests(page, '**/*_bg.wasm');
 
 /** Where each heading, tab, card and block of the page is, and the text the page shows. */
 function layout(page) {

@@ -72,12 +72,9 @@ impl Route {
             let value = percent_decode(value);
             match key {
                 "release" => route.release = ReleaseKey::parse(&value),
-                "country" => route.country = is_country_code(&value).then_some(value),
-                "q" => route.query = value.chars().take(MAX_QUERY_CHARS).collect(),
-                "scope" => route.scope = if value == "all" { Scope::All } else { Scope::Release },
                 "event" => route.event = (!value.is_empty() && value.len() <= 100).then_some(value),
                 "lang" => route.lang = is_language_code(&value).then_some(value),
-                _ => {}
+                _ => route.read_view_part(key, value),
             }
         }
         route
@@ -97,15 +94,7 @@ impl Route {
         if let Some(release) = self.release {
             add("release", &release.to_string());
         }
-        if let Some(country) = &self.country {
-            add("country", country);
-        }
-        if !self.query.is_empty() {
-            add("q", &self.query);
-            if self.scope == Scope::All {
-                add("scope", "all");
-            }
-        }
+        self.write_view_parts(&mut add);
         if let Some(event) = &self.event {
             add("event", event);
         }
@@ -138,6 +127,30 @@ impl Route {
 }
 
 impl Route {
+    /// Reads the parts of a view that fragments and site addresses write alike (country,
+    /// search, scope); other keys are ignored.
+    fn read_view_part(&mut self, key: &str, value: String) {
+        match key {
+            "country" => self.country = is_country_code(&value).then_some(value),
+            "q" => self.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+            "scope" => self.scope = if value == "all" { Scope::All } else { Scope::Release },
+            _ => {}
+        }
+    }
+
+    /// Writes the parts [`Route::read_view_part`] reads; the scope only with a search.
+    fn write_view_parts(&self, add: &mut impl FnMut(&str, &str)) {
+        if let Some(country) = &self.country {
+            add("country", country);
+        }
+        if !self.query.is_empty() {
+            add("q", &self.query);
+            if self.scope == Scope::All {
+                add("scope", "all");
+            }
+        }
+    }
+
     /// The route's address in the published site when the app runs there, relative to the
     /// site's root: the release page's path, the country and search in the query (no page
     /// holds them, so the app shows them over the page) and the opened event as the
@@ -156,15 +169,7 @@ impl Route {
             out.push('=');
             out.push_str(&percent_encode(value));
         };
-        if let Some(country) = &self.country {
-            add("country", country);
-        }
-        if !self.query.is_empty() {
-            add("q", &self.query);
-            if self.scope == Scope::All {
-                add("scope", "all");
-            }
-        }
+        self.write_view_parts(&mut add);
         if let Some(event) = &self.event {
             out.push('#');
             out.push_str(&element_id("event", event));
@@ -198,13 +203,7 @@ impl Route {
         }
         for pair in query.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode(value);
-            match key {
-                "country" => route.country = is_country_code(&value).then_some(value),
-                "q" => route.query = value.chars().take(MAX_QUERY_CHARS).collect(),
-                "scope" => route.scope = if value == "all" { Scope::All } else { Scope::Release },
-                _ => {}
-            }
+            route.read_view_part(key, percent_decode(value));
         }
         if fragment.contains('=') {
             // A link to the viewer from before the site: its view, on this page's language.
