@@ -18,7 +18,7 @@ import path from 'node:path';
 export const SITE_RUNS = ['first', 'again', 'previous', 'newest'];
 
 /** Writes into `dir` an archive that is `archive` without its newest release: one manifest
- *  listing the other releases, and `releases/` linked to the archive's own files. */
+ *  listing the other releases, and `releases/` and the index linked to the archive's own files. */
 function writePrevious(archive, dir) {
   const read = (file) => JSON.parse(readFileSync(path.join(archive, file), 'utf8'));
   const manifest = read('manifest.json');
@@ -28,6 +28,9 @@ function writePrevious(archive, dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify({ format: manifest.format, releases: kept, search: manifest.search })}\n`);
   if (!existsSync(path.join(dir, 'releases'))) symlinkSync(path.resolve(archive, 'releases'), path.join(dir, 'releases'));
+  // The index as it is (its positions are the full archive's: only the site's files are timed).
+  const index = path.dirname(manifest.search.files);
+  if (!existsSync(path.join(dir, index))) symlinkSync(path.resolve(archive, index), path.join(dir, index));
   // Where the left-out release's pages are (en/2025/24/ …), for run.sh to remove them.
   writeFileSync(path.join(dir, 'newest.txt'), `${newest.year}/${newest.number}\n`);
   console.log(`${dir}: the archive without release #${newest.number} of ${newest.year} (${releases.length - kept.length} language version(s))`);
