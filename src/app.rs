@@ -28,9 +28,10 @@ impl Machine {
     fn send(&self, event: Event) {
         let (effects, changed) = {
             let mut loader = self.loader.borrow_mut();
+            // Held, so that the state it points to cannot be freed and its address reused.
             let before = loader.load().clone();
             let effects = loader.update(event);
-            (effects, *loader.load() != before)
+            (effects, !loader.load().is(&before))
         };
         if changed {
             self.redraw.force_update();

@@ -219,6 +219,20 @@ pub enum Load {
     Failed(Rc<LoadError>),
 }
 
+impl Load {
+    /// True when `self` is the very state `other` is, not merely an equal one: every new
+    /// state is a new `Rc`, so this tells whether the page must redraw without comparing
+    /// (and compiling a comparison of) what two failures say.
+    pub fn is(&self, other: &Load) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
+            (Load::Failed(a), Load::Failed(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 /// Why the bundle, or one of an archive's files, could not be shown, in words a reader can
 /// act on: each names the file.
 #[derive(Debug, Error, PartialEq)]
