@@ -89,27 +89,53 @@ fn fetch_all(urls: Vec<String>, done: Fetched) {
     }
 }
 
+/// What the page shows besides what is loaded. Kept in one cell and redrawn with the
+/// machine's handle: each `use_state` of another type would be another copy of Yew's state
+/// code in the WebAssembly.
+struct Screen {
+    route: Route,
+    /// Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
+    /// link), after which the opened event is scrolled into view; in-page moves do not.
+    arrival: u32,
+    /// Why the last file the reader opened could not be shown; the bundle on screen stays.
+    file_error: Option<Rc<LoadError>>,
+    /// A file is being dragged over the page.
+    dragging: bool,
+}
+
+/// The page's [`Screen`], to read and to change.
+#[derive(Clone)]
+struct Shown {
+    screen: Rc<RefCell<Screen>>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl Shown {
+    /// Changes what is shown and redraws the page, as setting a `use_state` does.
+    fn set(&self, change: impl FnOnce(&mut Screen)) {
+        change(&mut self.screen.borrow_mut());
+        self.redraw.force_update();
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let machine = Machine { loader: use_mut_ref(Loader::default), redraw: use_force_update() };
-    // Why the last file the reader opened could not be shown; the bundle on screen stays.
-    let file_error = use_state(|| None::<Rc<LoadError>>);
+    let redraw = use_force_update();
+    let machine = Machine { loader: use_mut_ref(Loader::default), redraw: redraw.clone() };
     // On a page of the published site the app draws nothing until it can take the whole
     // page over: the page reads in full meanwhile, and stays as it is if the app fails.
     let site_page = browser::is_site_page();
-    let route = use_state(|| {
+    let screen = use_mut_ref(|| {
         let (route, rewrite) = browser::current_route_and_rewrite();
         if rewrite {
             // An old viewer link on a site page: the address bar shows the view's address.
             browser::record(&route, HistoryMode::Replace);
         }
-        route
+        Screen { route, arrival: 0, file_error: None, dragging: false }
     });
-    // Counts arrivals from outside the page (first load, Back/Forward, a pasted or followed
-    // link), after which the opened event is scrolled into view; in-page moves do not.
-    let arrival = use_state(|| 0u32);
+    let shown = Shown { screen, redraw };
     {
-        let (machine, route, arrival) = (machine.clone(), route.clone(), arrival.clone());
+        let (machine, shown) = (machine.clone(), shown.clone());
         // Runs once after the first render, so the loading state is on screen while fetching.
         // (One effect for both jobs: each effect is its own copy of Yew's effect code.)
         use_effect_with((), move |_| {
@@ -123,41 +149,44 @@ pub fn App() -> Html {
             });
             // Back/Forward and plain `#…` links change the address bar without us: follow it.
             let listeners = follow_address_bar(move || {
-                route.set(browser::current_route());
-                arrival.set(arrival.wrapping_add(1));
+                shown.set(|screen| {
+                    screen.route = browser::current_route();
+                    screen.arrival = screen.arrival.wrapping_add(1);
+                });
             });
             move || drop(listeners)
         });
     }
-    let text = interface_language(&route);
+    let screen = shown.screen.borrow();
+    let text = interface_language(&screen.route);
     {
         let code = text.code;
         use_effect_with(code, |code| browser::set_document_language(code));
     }
     let on_navigate = {
-        let route = route.clone();
+        let shown = shown.clone();
         Callback::from(move |navigate: Navigate| {
             // A site page's language is its address's, not a choice to remember.
             if let Some(code) = navigate.route.lang.as_deref().filter(|_| !site_page) {
                 browser::store_language(code);
             }
             browser::record(&navigate.route, navigate.mode);
-            route.set(navigate.route);
+            shown.set(|screen| screen.route = navigate.route);
         })
     };
     let on_open_file = {
         let machine = machine.clone();
-        let file_error = file_error.clone();
+        let shown = shown.clone();
         Callback::from(move |file: web_sys::File| {
             let machine = machine.clone();
-            let file_error = file_error.clone();
+            let shown = shown.clone();
             yew::platform::spawn_local(async move {
                 match read_file(file).await {
                     Ok(loaded) => {
-                        file_error.set(None);
+                        shown.set(|screen| screen.file_error = None);
                         machine.send(Event::Opened(Ok(loaded)));
                     }
-                    Err(error) => file_error.set(Some(Rc::new(error))),
+                    Err(error) => shown.set(|screen| screen.file_error = Some(Rc::new(error))),
                 }
             });
         })
@@ -169,36 +198,36 @@ pub fn App() -> Html {
     // Once the release is drawn, on a site page: the app takes the page's place.
     let on_shown = {
         let taken = use_mut_ref(|| false);
-        let (route, on_navigate) = (route.clone(), on_navigate.clone());
+        let (shown, on_navigate) = (shown.clone(), on_navigate.clone());
         Callback::from(move |()| {
             if !site_page || std::mem::replace(&mut *taken.borrow_mut(), true) {
                 return;
             }
             // Words typed into the page's search box before the app ran are searched for.
             if let Some(query) = browser::take_over() {
-                on_navigate.emit(Navigate { route: Route { query, ..(*route).clone() }, mode: HistoryMode::Replace });
+                let route = Route { query, ..shown.screen.borrow().route.clone() };
+                on_navigate.emit(Navigate { route, mode: HistoryMode::Replace });
             }
         })
     };
-    let dragging = use_state(|| false);
     let ondragover = {
-        let dragging = dragging.clone();
+        let shown = shown.clone();
         Callback::from(move |event: DragEvent| {
             // Without this the browser would open the dropped file itself, leaving the viewer.
             event.prevent_default();
-            dragging.set(true);
+            shown.set(|screen| screen.dragging = true);
         })
     };
     let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
+        let shown = shown.clone();
+        Callback::from(move |_: DragEvent| shown.set(|screen| screen.dragging = false))
     };
     let ondrop = {
-        let dragging = dragging.clone();
+        let shown = shown.clone();
         let on_open_file = on_open_file.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(false);
+            shown.set(|screen| screen.dragging = false);
             if let Some(file) = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0)) {
                 on_open_file.emit(file);
             }
@@ -212,16 +241,22 @@ pub fn App() -> Html {
     // language, the next release, an event) is shown in place, as an arrival: no page load.
     // Files are not dropped there: the page shows the site's releases.
     let onclick = site_page.then(|| {
-        let (route, arrival) = (route.clone(), arrival.clone());
+        let shown = shown.clone();
         Callback::from(move |event: MouseEvent| {
             if let Some(next) = browser::site_link_route(&event) {
                 event.prevent_default();
                 browser::record(&next, HistoryMode::Push);
-                if next.release != route.release || next.lang != route.lang {
+                let moved = {
+                    let screen = shown.screen.borrow();
+                    next.release != screen.route.release || next.lang != screen.route.lang
+                };
+                if moved {
                     browser::scroll_to_top();
                 }
-                route.set(next);
-                arrival.set(arrival.wrapping_add(1));
+                shown.set(|screen| {
+                    screen.route = next;
+                    screen.arrival = screen.arrival.wrapping_add(1);
+                });
             }
         })
     });
@@ -229,7 +264,7 @@ pub fn App() -> Html {
     html! {
         <div
             class="app"
-            data-dragging={dragging.then_some("")}
+            data-dragging={screen.dragging.then_some("")}
             {onclick}
             ondragover={droppable.then_some(ondragover)}
             ondragleave={droppable.then_some(ondragleave)}
@@ -237,9 +272,9 @@ pub fn App() -> Html {
         >
             { page(&PageProps {
                 load,
-                route: (*route).clone(),
-                arrival: *arrival,
-                file_error: (*file_error).clone(),
+                route: screen.route.clone(),
+                arrival: screen.arrival,
+                file_error: screen.file_error.clone(),
                 on_navigate,
                 on_open_file,
                 on_need,
