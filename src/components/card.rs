@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::components::text::highlighted;
-use crate::components::{content_lang, dom_id};
+use crate::components::{content_lang, dom_id, use_kept};
 use crate::text::Text;
 use caricc_format::model::Source;
 use caricc_format::text::{display_host, is_web_url, url_parts};
@@ -45,7 +45,7 @@ enum Copied {
 #[component]
 pub fn EventCard(props: &CardProps) -> Html {
     let t = props.text.0;
-    let copied = use_state(|| None::<Copied>);
+    let copied = use_kept(|| None::<Copied>);
     let issue = &props.loaded.bundle.issues[props.at.issue];
     let event = &issue.events[props.at.event];
     let title_id = dom_id("title", &event.id);
@@ -121,7 +121,7 @@ pub fn EventCard(props: &CardProps) -> Html {
                 <button type="button" class="copy-citation" onclick={on_copy}>{ t.copy_citation }</button>
                 <a class="permalink" href={props.permalink.clone()}>{ t.permalink }</a>
             </div>
-            { copy_status(copied.as_ref(), t) }
+            { copy_status(copied.get().as_ref(), t) }
         </article>
     }
 }

@@ -23,6 +23,36 @@ pub use release::{ReleasePage, ReleaseProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A value a component keeps between renders, and the handle that redraws it: what
+/// `use_state` does, without another copy of Yew's state hook for each type kept.
+pub struct Kept<T> {
+    value: Rc<std::cell::RefCell<T>>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl<T> Clone for Kept<T> {
+    fn clone(&self) -> Self {
+        Kept { value: self.value.clone(), redraw: self.redraw.clone() }
+    }
+}
+
+impl<T> Kept<T> {
+    pub fn get(&self) -> std::cell::Ref<'_, T> {
+        self.value.borrow()
+    }
+
+    /// Keeps `value` and redraws the component, as setting a `use_state` does.
+    pub fn set(&self, value: T) {
+        *self.value.borrow_mut() = value;
+        self.redraw.force_update();
+    }
+}
+
+#[hook]
+pub fn use_kept<T: 'static>(init: impl FnOnce() -> T) -> Kept<T> {
+    Kept { value: use_mut_ref(init), redraw: use_force_update() }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
     pub load: Load,

@@ -9,7 +9,7 @@ use crate::components::site_nav::site_nav;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::components::tabs::country_tab_links;
 use crate::components::tabs::{country_tabs, tab_id, TabsProps, PANEL_ID};
-use crate::components::{content_lang, dom_id, masthead};
+use crate::components::{content_lang, dom_id, masthead, use_kept, Kept};
 use crate::links::Links;
 use crate::navigate::Navigate;
 use crate::text::Text;
@@ -79,7 +79,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     }
     // How many cards of the current list are drawn: a page at a time, so an archive of
     // thousands of events (or a hostile bundle of 100,000) never floods the page.
-    let shown = use_state(|| (ListKey::default(), CARDS_PER_PAGE));
+    let shown = use_kept(|| (ListKey::default(), CARDS_PER_PAGE));
     let bundle = &props.loaded.bundle;
     {
         let title = view.as_ref().as_ref().map(|view| page_title(bundle, view, t));
@@ -406,7 +406,7 @@ pub struct ListKey {
     scope: Scope,
 }
 
-type Shown = UseStateHandle<(ListKey, usize)>;
+type Shown = Kept<(ListKey, usize)>;
 
 fn event_list(
     props: &ReleaseProps,
@@ -444,12 +444,10 @@ fn event_list(
     };
     // A site page lists its release's events all at once, as its static form does.
     let everything = props.site_page && !view.searching();
-    let mut visible = if everything {
-        view.results.len()
-    } else if shown.0 == key {
-        shown.1
-    } else {
-        CARDS_PER_PAGE
+    let mut visible = match &*shown.get() {
+        _ if everything => view.results.len(),
+        (shown, visible) if *shown == key => *visible,
+        _ => CARDS_PER_PAGE,
     };
     // A linked event further down the list is drawn too.
     if let Some(position) = view.opened.and_then(|opened| view.results.iter().position(|&at| at == opened)) {
