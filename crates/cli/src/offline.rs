@@ -11,7 +11,7 @@
 
 use base64::Engine;
 use caricc_format::model::Bundle;
-use sha2::{Digest, Sha256};
+use caricc_site::csp_hash;
 use std::io::Write;
 use thiserror::Error;
 
@@ -151,11 +151,6 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// written `\u003c`, so no text in it can close the element or open a comment.
 fn data_block_json(bundle: &Bundle) -> String {
     serde_json::to_string(bundle).unwrap_or_default().replace('<', "\\u003c")
-}
-
-/// A CSP source for inline content: `sha256-` and the base64 of its SHA-256.
-fn csp_hash(content: &str) -> String {
-    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(content.as_bytes())))
 }
 
 #[cfg(test)]

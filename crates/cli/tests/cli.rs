@@ -550,7 +550,6 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
         "sitemap.xml",
         "robots.txt",
         "feeds/en.xml",
-        "viewer-abc.css",
         "preview.png",
         // The app, which takes the pages over, and the bundle it reads there.
         "boot.js",
@@ -561,13 +560,16 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
         assert!(site.join(page).is_file(), "{page}");
     }
     assert!(std::fs::read_to_string(site.join("robots.txt")).unwrap().contains("https://example.org/r/sitemap.xml"));
+    // The viewer's stylesheet is in every page rather than beside them.
+    assert!(!site.join("viewer-abc.css").exists());
+    assert!(std::fs::read_to_string(site.join("index.html")).unwrap().contains("<style>body{}\n"));
 
     // The same bundle again: nothing is written.
     let again = text(&run(&site_args).stdout);
     assert_eq!(site_counts(&again), (files, 0, files), "{again}");
 
     // One more release: its pages, the root, its neighbour's (a "newer" link), the year's
-    // indexes, the feeds with its events and the sitemap; not the stylesheets or images.
+    // indexes, the feeds with its events and the sitemap; not the images or the app.
     let sixteen = dir.path().join("release-16.txt");
     let text16 =
         std::fs::read_to_string(sample_path()).unwrap().replace("1-15.08.2025", "16-31.08.2025").replace("#15", "#16");

@@ -28,6 +28,7 @@ pub use archive::group_releases;
 use caricc_format::model::{Bundle, Issue, FORMAT_VERSION};
 pub use caricc_view::route::ReleaseKey;
 use caricc_view::view::release_key;
+pub use html::csp_hash;
 
 /// What the site is built with.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +51,8 @@ impl Settings {
 /// serves an old one).
 #[derive(Debug, Clone)]
 pub struct Assets {
-    pub stylesheet: String,
+    /// The stylesheet every page carries in its `<style>`: the viewer's and the site's own.
+    style: head::PageStyle,
     pub icon: Option<String>,
     /// The app, which takes each release page over once it runs; without it the pages are
     /// static only.
@@ -69,10 +71,20 @@ pub struct AppFiles {
 }
 
 impl Assets {
+    /// The pages' assets, given the text of the viewer's stylesheet. Pages carry the
+    /// stylesheet rather than link it: a linked one holds the first paint back by a request
+    /// (see [`head::PageStyle`]).
+    ///
+    /// # Errors
+    /// When the stylesheet would end the page's `<style>` element early.
+    pub fn new(viewer_css: &str, icon: Option<String>, app: Option<AppFiles>) -> Result<Assets, String> {
+        Ok(Assets { style: head::PageStyle::new(viewer_css)?, icon, app })
+    }
+
     /// The files to copy from `dist/` beside the pages.
     pub fn files(&self) -> Vec<&str> {
         let app = self.app.iter().flat_map(|app| [app.boot.as_str(), app.js.as_str(), app.wasm.as_str()]);
-        std::iter::once(self.stylesheet.as_str()).chain(self.icon.as_deref()).chain(app).collect()
+        self.icon.as_deref().into_iter().chain(app).collect()
     }
 }
 
@@ -89,17 +101,6 @@ pub struct Site {
     pub files: Vec<SiteFile>,
     /// What the site lacks for want of its public URL ([`Settings::url`]).
     pub left_out: Vec<&'static str>,
-}
-
-/// The site's own stylesheet: its file name carries a hash of its content, as the viewer's
-/// do, so that a cache never serves an old one with a new page.
-pub(crate) fn site_stylesheet() -> (String, &'static str) {
-    const CSS: &str = include_str!("../assets/site.css");
-    // FNV-1a: a name, not a defence against anything.
-    let hash = CSS
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
-    (format!("site-{hash:016x}.css"), CSS)
 }
 
 /// Generates the site of `bundle`, all in memory: for a small archive and for tests. A
@@ -151,14 +152,13 @@ impl<'a> Builder<'a> {
         pages::release_pages(&self.keys, position, &release, self.assets, self.settings)
     }
 
-    /// The files that need every release: the site's stylesheet and preview image, the
-    /// year indexes, the feeds and (with the site's address) the sitemap and `robots.txt`.
+    /// The files that need every release: the site's preview image, the year indexes, the
+    /// feeds and (with the site's address) the sitemap and `robots.txt`.
     pub fn finish(self) -> Site {
-        let (stylesheet, css) = site_stylesheet();
-        let mut files = vec![
-            SiteFile { path: stylesheet, bytes: css.as_bytes().to_vec() },
-            SiteFile { path: head::PREVIEW_IMAGE.to_owned(), bytes: include_bytes!("../assets/preview.png").to_vec() },
-        ];
+        let mut files = vec![SiteFile {
+            path: head::PREVIEW_IMAGE.to_owned(),
+            bytes: include_bytes!("../assets/preview.png").to_vec(),
+        }];
         files.extend(pages::year_pages(&self.listed, self.assets, self.settings));
         files.extend(self.feeds.feeds(self.settings));
         let mut left_out = Vec::new();

@@ -72,19 +72,21 @@ fn release_page<'a>(
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": title,
-        "itemListElement": issue.events.iter().enumerate().map(|(at, event)| json!({
-            "@type": "ListItem",
-            "position": at + 1,
-            "item": {
+        "itemListElement": issue.events.iter().enumerate().map(|(at, event)| {
+            let mut item = json!({
                 "@type": "NewsArticle",
                 "headline": event.title,
                 "inLanguage": issue.lang,
                 "datePublished": issue.period.to,
-                "url": settings.absolute(&format!("{page_path}#{}", caricc_view::route::element_id("event", &event.id))),
                 "isBasedOn": event.sources.iter().filter_map(|source| source.followable()).collect::<Vec<_>>(),
                 "publisher": { "@type": "Organization", "name": issue.publisher.name },
-            },
-        })).collect::<Vec<_>>(),
+            });
+            // Without the site's address there is no URL to give (not a null one).
+            if let Some(url) = settings.absolute(&format!("{page_path}#{}", caricc_view::route::element_id("event", &event.id))) {
+                item["url"] = url.into();
+            }
+            json!({ "@type": "ListItem", "position": at + 1, "item": item })
+        }).collect::<Vec<_>>(),
     });
     let head = Head {
         lang,

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 const SAMPLE: &str = include_str!("../../../static/bundle.json");
 const URL: &str = "https://example.org/releases/";
+/// Stands for the viewer's stylesheet.
+const VIEWER_CSS: &str = "body{margin:0}.tab{min-height:2.25rem}\n";
 
 fn assets() -> Assets {
     let app = AppFiles {
@@ -17,7 +19,7 @@ fn assets() -> Assets {
         wasm: "app-1_bg.wasm".into(),
         data: "bundle.json".into(),
     };
-    Assets { stylesheet: "viewer-abc.css".into(), icon: Some("favicon-1.svg".into()), app: Some(app) }
+    Assets::new(VIEWER_CSS, Some("favicon-1.svg".into()), Some(app)).unwrap()
 }
 
 fn site(bundle: &Bundle, url: Option<&str>) -> HashMap<String, String> {
@@ -163,7 +165,7 @@ fn every_link_leads_to_a_generated_page() {
         let (before, after) = html.split_once("<base href=\"").unwrap();
         let html = format!("{before}{}", &after[after.find('>').unwrap()..]);
         for href in attributes(&html, "href") {
-            // The stylesheet and icon are copied from the viewer's build beside the pages.
+            // The icon and the app are copied from the viewer's build beside the pages.
             if href.starts_with("http") || href.starts_with("mailto:") || assets().files().contains(&href) {
                 continue;
             }
@@ -201,7 +203,8 @@ fn pages_say_what_they_are_to_search_engines_and_previews() {
         assert!(en.contains(expected), "{expected}");
     }
     assert!(files["ru/2025/15/index.html"].contains("<html lang=\"ru\">"));
-    let description = attributes(en, "content")[1];
+    let description = &en[en.find("<meta name=\"description\" content=\"").unwrap() + 34..];
+    let description = &description[..description.find('"').unwrap()];
     assert!(!description.is_empty() && description.chars().count() <= 160, "{description}");
     let start = en.find("<script type=\"application/ld+json\">").unwrap() + 35;
     let json: serde_json::Value =
@@ -231,6 +234,10 @@ fn without_its_address_the_site_leaves_out_what_needs_it() {
     let en = &files["en/2025/15/index.html"];
     assert!(!en.contains("rel=\"canonical\"") && !en.contains("og:url") && !en.contains("og:image"));
     assert!(en.contains("<title>") && en.contains("og:title"));
+    // The structured data has no URLs rather than empty ones.
+    let data = &en[en.find("application/ld+json").unwrap()..];
+    let data = &data[..data.find("</script>").unwrap()];
+    assert!(data.contains("\"NewsArticle\"") && !data.contains("\"url\"") && !data.contains("null"), "{data}");
 }
 
 #[test]
@@ -298,4 +305,33 @@ fn a_page_in_a_language_the_release_lacks_says_so_as_the_app_does() {
     let russian = &files["ru/2025/15/index.html"];
     assert!(russian.contains("class=\"notice\""), "the Russian page of an English-only release has a notice");
     assert!(!files["en/2025/15/index.html"].contains("class=\"notice\""));
+}
+
+#[test]
+fn every_page_carries_its_stylesheet_allowed_by_its_hash_alone() {
+    for (path, html) in site(&sample(), Some(URL)).iter().filter(|(path, _)| path.ends_with(".html")) {
+        // One request fewer before the first paint: nothing is linked, all is in the page.
+        assert!(!html.contains("rel=\"stylesheet\""), "{path}");
+        assert_eq!(html.matches("<style>").count(), 1, "{path}");
+        let style = &html[html.find("<style>").unwrap() + "<style>".len()..html.find("</style>").unwrap()];
+        assert!(style.starts_with("body{margin:0}.tab{min-height:2.25rem}\n"), "{path}: the viewer's first");
+        assert!(
+            style.contains("@media (scripting: none) {") && style.contains(".needs-script, .copy-citation"),
+            "{path}"
+        );
+        assert!(!style.contains("/*") && !style.contains("\n\n") && !style.contains("\n "), "{path}: {style}");
+        // The policy allows exactly this text, and no other style.
+        let policy = &html[html.find("Content-Security-Policy\" content=\"").unwrap()..];
+        let policy = &policy[..policy.find("\">").unwrap()];
+        assert!(policy.contains(&format!("style-src '{}';", caricc_site::csp_hash(style))), "{path}: {policy}");
+        assert!(!policy.contains("unsafe-inline"), "{path}");
+    }
+}
+
+#[test]
+fn a_stylesheet_that_would_end_the_style_element_is_refused() {
+    for css in ["a{}</style><script>x()</script>", "a{content:'</STYLE>'}"] {
+        let error = Assets::new(css, None, None).unwrap_err();
+        assert!(error.contains("</style"), "{error}");
+    }
 }

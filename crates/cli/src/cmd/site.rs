@@ -54,7 +54,11 @@ pub fn run(Args { dist, input, output, data, url }: Args) -> Result<(), Failure>
         None => releases.data_files(),
     };
     let app = AppFiles { boot: BOOT_SCRIPT.to_owned(), js: files.js, wasm: files.wasm, data };
-    let assets = Assets { stylesheet: files.css, icon: files.icon, app: Some(app) };
+    let css_path = dist.join(&files.css);
+    let css = fs::read_to_string(&css_path)
+        .map_err(|e| Failure(format!("{}: cannot read the viewer's stylesheet: {e}", css_path.display())))?;
+    let assets =
+        Assets::new(&css, files.icon, Some(app)).map_err(|e| Failure(format!("{}: {e}", css_path.display())))?;
     let settings = Settings { url };
     let keys = releases.keys();
     let bar = progress::bar(keys.len(), "releases");
