@@ -514,6 +514,7 @@ fn write_viewer_build(dist: &Path) {
     std::fs::write(dist.join("boot.js"), "// starts the app").unwrap();
     std::fs::write(dist.join("app-1.js"), "// the app's glue").unwrap();
     std::fs::write(dist.join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dist.join("app-1_bg.wasm.gz"), b"\x1f\x8b").unwrap();
 }
 
 /// Parses the "N file(s), W written, U unchanged" of `caricc site`.
@@ -555,11 +556,14 @@ fn site_writes_pages_and_republishing_rewrites_only_what_changed() {
         "boot.js",
         "app-1.js",
         "app-1_bg.wasm",
+        // Its precompressed copy, which the build wrote beside it.
+        "app-1_bg.wasm.gz",
         "bundle.json",
     ] {
         assert!(site.join(page).is_file(), "{page}");
     }
     assert!(std::fs::read_to_string(site.join("robots.txt")).unwrap().contains("https://example.org/r/sitemap.xml"));
+    assert!(!site.join("app-1.js.gz").exists(), "no copy where the build wrote none");
     // The viewer's stylesheet is in every page rather than beside them.
     assert!(!site.join("viewer-abc.css").exists());
     assert!(std::fs::read_to_string(site.join("index.html")).unwrap().contains("<style>body{}\n"));

@@ -67,6 +67,11 @@ pub fn run(Args { dist, input, output, data, url }: Args) -> Result<(), Failure>
             let bytes = fs::read(dist.join(name))
                 .map_err(|e| Failure(format!("{}: cannot read: {e}", dist.join(name).display())))?;
             folder.put(name, &bytes)?;
+            // The build's precompressed copy goes with its file, for a server that sends it.
+            let compressed = format!("{name}.gz");
+            if let Ok(bytes) = fs::read(dist.join(&compressed)) {
+                folder.put(&compressed, &bytes)?;
+            }
         }
         // Each release is read, drawn and dropped in turn: an archive is never in memory whole.
         let mut builder = Builder::new(keys.clone(), &assets, &settings);
