@@ -35,6 +35,13 @@ if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; then
 
     step "Browser tests: node --test tests/e2e/"
     node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$logs/e2e.log" || failed+=("browser tests")
+
+    # The same suites of the release view at the published site's pages (dist/site/ and a
+    # site per test bundle), where the app takes the drawn page over; tests of the viewer's
+    # own address (loading, ?bundle=, the picker) say why they are skipped there.
+    step "Browser tests at the site's pages: E2E_AT=site node --test (tabs, search, cards, language, viewer)"
+    E2E_AT=site node --test --test-reporter=spec tests/e2e/{tabs,search,cards,language,viewer}.test.mjs 2>&1 \
+        | tee "$logs/e2e-site.log" || failed+=("browser tests at the site's pages")
 else
     failed+=("site build")
     echo "browser tests skipped: no build to test"
@@ -42,7 +49,9 @@ fi
 
 step "Summary (logs in $logs/)"
 grep -E '^ +(Running|Doc-tests) |^test result:' "$logs/cargo.log" || true
-[ -f "$logs/e2e.log" ] && grep -E '^ℹ (tests|pass|fail|cancelled|skipped|todo) ' "$logs/e2e.log" || true
+for log in e2e e2e-site; do
+    [ -f "$logs/$log.log" ] && echo "$log:" && grep -E '^ℹ (tests|pass|fail|cancelled|skipped|todo) ' "$logs/$log.log"
+done || true
 echo "tests took $((SECONDS - started))s after setup"
 if [ ${#failed[@]} -gt 0 ]; then
     printf 'FAILED: %s\n' "${failed[@]}" >&2

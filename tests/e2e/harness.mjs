@@ -6,7 +6,9 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -41,7 +43,7 @@ export const BUNDLE = JSON.parse(readFileSync(path.join(root, 'static/bundle.jso
 /** Test bundles by name, served as /fixtures/NAME; open one with `?bundle=../fixtures/NAME`. */
 const SERVED = FIXTURES(BUNDLE);
 
-export const state = { origin: '', browser: null, server: null, down: false };
+export const state = { origin: '', browser: null, server: null, down: false, sites: null };
 
 /** Serves dist/ under SUB_PATH and the test bundles under /fixtures/; nothing else. */
 function startServer() {
@@ -62,7 +64,11 @@ function startServer() {
         const body = SERVED[pathname.slice('/fixtures/'.length)];
         return body === undefined ? send(404, 'text/plain', 'not found') : send(200, TYPES['.json'], body);
       }
-      const [base, prefix] = pathname.startsWith('/archives/') ? [archives, '/archives/'] : [dist, SUB_PATH];
+      const [base, prefix] = pathname.startsWith('/archives/')
+        ? [archives, '/archives/']
+        : pathname.startsWith('/sites/') && state.sites
+          ? [state.sites, '/sites/']
+          : [dist, SUB_PATH];
       if (!pathname.startsWith(prefix)) return send(404, 'text/plain', 'not found');
       // A folder's address serves its index.html, as web servers do (the published site's
       // pages are en/2025/15/index.html).
@@ -101,6 +107,7 @@ export async function start() {
     throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
   });
   await mkdir(screenshots, { recursive: true });
+  if (AT_SITE) state.sites = writeFixtureSites();
   await startServer();
   state.browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -112,6 +119,22 @@ export async function start() {
 export async function stop() {
   await state.browser?.close();
   await new Promise((resolve) => (state.server ? state.server.close(resolve) : resolve()));
+  if (state.sites) rmSync(state.sites, { recursive: true, force: true });
+}
+
+/**
+ * Writes a site for each test bundle of SITE_FIXTURES with the release build's `caricc
+ * site`, in a folder of this test file's own (test files run at once). Returns the folder.
+ */
+function writeFixtureSites() {
+  const caricc = path.join(root, 'target/release/caricc');
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'caricc-e2e-sites-'));
+  for (const name of SITE_FIXTURES) {
+    const bundle = path.join(folder, name);
+    writeFileSync(bundle, SERVED[name]);
+    execFileSync(caricc, ['site', '--dist', dist, bundle, '-o', path.join(folder, name.replace(/\.json$/, ''))], { stdio: 'pipe' });
+  }
+  return folder;
 }
 
 /** Registers the server and browser for the calling test file. */
@@ -120,9 +143,72 @@ export function useBrowser() {
   after(stop);
 }
 
+/**
+ * Where the suites open the viewer. By default at its own address, `index.html#…`. With
+ * `E2E_AT=site`, at the published site's pages (`site/en/2025/15/?country=kz#event-…`,
+ * written by `caricc site` into dist/site/), where the app takes the drawn page over: the
+ * same tests, read at the new addresses. A test that cannot apply there says why.
+ */
+export const AT_SITE = process.env.E2E_AT === 'site';
+
+/** Test options for a test of the viewer's own address only: skipped at the site's pages. */
+export function viewerAddressOnly(why) {
+  return { skip: AT_SITE ? `the viewer's address only: ${why}` : false };
+}
+
+/**
+ * The test bundles that get a site of their own at E2E_AT=site, written by the real
+ * `caricc site` when the tests start and served under /sites/NAME/ (the sample's is
+ * dist/site/, which the build writes).
+ */
+const SITE_FIXTURES = ['bilingual.json', 'two-releases.json', 'hostile.json'];
+
+/**
+ * Opens a card's full text as a reader does (“Show full text”, after which “Show less” is
+ * offered). At the site's pages every card shows in full, as their drawn form does: there
+ * is no control to press.
+ */
+export async function openFullText(card) {
+  if (AT_SITE) {
+    assert.equal(await card.locator('button[aria-expanded]').count(), 0, 'a site page shows every card in full');
+    return;
+  }
+  await card.getByRole('button', { name: 'Show full text' }).click();
+  await card.getByRole('button', { name: 'Show less' }).waitFor();
+}
+
+/** A site's root as the test server serves it: the sample's, or a test bundle's. */
+export function siteRoot(fixture) {
+  return fixture ? `${state.origin}/sites/${fixture.replace(/\.json$/, '')}/` : `${state.origin}${SUB_PATH}site/`;
+}
+
 /** The viewer's address: `query` like `?bundle=…`, `hash` like `#country=kz`. */
 export function viewerUrl({ query = '', hash = '' } = {}) {
+  if (AT_SITE) {
+    // A test bundle is opened as its own site; a bundle that is no site's (broken, missing,
+    // elsewhere) has no pages: a test that opens one is the viewer's alone.
+    const fixture = query === '' ? null : decodeURIComponent(query).match(/^\?bundle=\.\.\/fixtures\/(.+)$/)?.[1];
+    assert.ok(fixture !== undefined && (fixture === null || SITE_FIXTURES.includes(fixture)), `no site has ${query}`);
+    const bundle = fixture ? JSON.parse(SERVED[fixture]) : BUNDLE;
+    return siteRoot(fixture) + siteAddress(hash, bundle);
+  }
   return `${state.origin}${SUB_PATH}${query}${hash}`;
+}
+
+/**
+ * The site's address of a view the viewer writes as a fragment (`#release=2025-15&country=kz
+ * &event=…`): the release's page in its language (the newest release's, when none is
+ * named; the root when neither is), the view's parts as the query, the event as an anchor.
+ */
+function siteAddress(hash, bundle) {
+  const view = new URLSearchParams(hash.replace(/^#/, ''));
+  const newest = bundle.issues.reduce((a, b) => (b.year * 1000 + b.number > a.year * 1000 + a.number ? b : a));
+  const [year, number] = view.get('release')?.split('-') ?? [newest.year, newest.number];
+  const path = view.has('release') || view.has('lang') ? `${view.get('lang') ?? 'en'}/${year}/${number}/` : '';
+  const parts = new URLSearchParams();
+  for (const key of ['country', 'q', 'scope']) if (view.has(key)) parts.set(key, view.get(key));
+  const query = parts.size > 0 ? `?${parts}` : '';
+  return `${path}${query}${view.has('event') ? `#event-${view.get('event')}` : ''}`;
 }
 
 /** A bundle served by the test server, as the `?bundle=` query that loads it. */
@@ -174,10 +260,14 @@ export async function openPage(t, { bypassCSP = false, viewport, colorScheme, pe
   return { context, page, errors, blocked, done };
 }
 
-/** Opens the viewer and waits until a release is on screen (its tab panel). */
+/**
+ * Opens the viewer and waits until a release is on screen (its tab panel); at the site's
+ * pages, until the app has taken the page over (the drawn page has no tab panel).
+ */
 export async function openViewer(page, where = {}) {
   await page.goto(viewerUrl(where));
   await page.getByRole('tabpanel').waitFor();
+  if (AT_SITE) await page.locator('.app-host').waitFor({ state: 'attached' });
 }
 
 /** Runs axe-core in the page; returns its violations, described for a failure message. */
@@ -205,9 +295,28 @@ export async function eventually(assertion, timeout = 5_000) {
   }
 }
 
-/** The view's state as the URL fragment holds it. */
+/**
+ * The view's state as the page's address holds it, in the fragment's terms (`release`,
+ * `lang`, `country`, `q`, `scope`, `event`): from the fragment, or at the site's pages from
+ * the page's path, query and anchor.
+ */
 export function route(page) {
-  return new URLSearchParams(new URL(page.url()).hash.replace(/^#/, ''));
+  return routeOf(page.url());
+}
+
+/** The view's state as an address holds it (see `route`). */
+export function routeOf(address) {
+  const url = new URL(address);
+  if (!AT_SITE) return new URLSearchParams(url.hash.replace(/^#/, ''));
+  const view = new URLSearchParams(url.search);
+  const [lang, year, number] = url.pathname.replace(/^\/(releases\/site|sites\/[^/]+)\//, '').split('/');
+  if (number) {
+    view.set('release', `${year}-${number}`);
+    view.set('lang', lang);
+  }
+  const anchor = decodeURIComponent(url.hash.replace(/^#/, ''));
+  if (anchor.startsWith('event-')) view.set('event', anchor.slice('event-'.length));
+  return view;
 }
 
 /** Whether an element is the focused one. */

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BUNDLE, useBrowser, openPage, openViewer, eventually, route, isFocused, countsByCountry,
-  countryName, exactName, tabName, literal,
+  countryName, exactName, tabName, literal, AT_SITE,
 } from './harness.mjs';
 
 useBrowser();
@@ -163,7 +163,8 @@ test('keyboard only: every stop shows its focus, and the tabs and cards work by 
   assert.ok(await isFocused(selected), `Tab reaches the selected tab (stops: ${stops.map((s) => s.what).join(', ')})`);
   const unmarked = stops.filter((stop) => !stop.visible).map((stop) => stop.what);
   assert.deepEqual(unmarked, [], 'every focused element shows a focus outline');
-  assert.ok(stops.some((stop) => stop.what.startsWith('select')), 'the release picker is on the way');
+  // The site's pages go from release to release by the links of their navigation.
+  assert.ok(stops.some((stop) => stop.what.startsWith(AT_SITE ? 'a ' : 'select')), 'the release picker is on the way');
   assert.ok(stops.some((stop) => stop.what.startsWith('input')), 'the search box is on the way');
 
   // Into a country, then the panel, then the first card's control to open it.
@@ -172,6 +173,14 @@ test('keyboard only: every stop shows its focus, and the tabs and cards work by 
   await page.keyboard.press('Tab');
   await eventually(async () => assert.ok(await isFocused(page.getByRole('tabpanel'))));
   const card = page.getByRole('tabpanel').getByRole('article').first();
+  if (AT_SITE) {
+    // A site page shows every card in full: Tab reaches the card's own controls.
+    const copy = card.getByRole('button', { name: 'Copy citation' });
+    for (let step = 0; step < 6 && !(await isFocused(copy)); step += 1) await page.keyboard.press('Tab');
+    assert.ok(await isFocused(copy), 'Tab reaches the first card’s “Copy citation”');
+    for (const paragraph of TABS[1].events[0].paragraphs) assert.ok(await card.getByText(paragraph).isVisible());
+    return done();
+  }
   const expand = card.getByRole('button', { name: 'Show full text' });
   // Past the card's source links, if they come first.
   for (let step = 0; step < 6 && !(await isFocused(expand)); step += 1) await page.keyboard.press('Tab');

@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   BUNDLE, SUB_PATH, dist, useBrowser, openPage, openViewer, viewerUrl, fixtureQuery, axeViolations,
   eventually, route, formatPeriod, countsByCountry, countryName, literal, exactName, tabName, holdBundle, screenshots,
+  AT_SITE, viewerAddressOnly, openFullText,
 } from './harness.mjs';
 import {
   russianRelease, HOSTILE_TITLE, HOSTILE_IMG_TITLE, HOSTILE_PARAGRAPH, HOSTILE_SOURCES,
@@ -24,7 +25,7 @@ useBrowser();
 const issue = BUNDLE.issues[0];
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
-test('shows a loading state, then the release: header, summary, contents and publisher', async (t) => {
+test('shows a loading state, then the release: header, summary, contents and publisher', viewerAddressOnly('a site page is drawn before the app runs: it has no loading state'), async (t) => {
   const { page, done } = await openPage(t);
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -84,7 +85,7 @@ test('shows a loading state, then the release: header, summary, contents and pub
   await done();
 });
 
-test('the sub-path without its trailing slash redirects and still works', async (t) => {
+test('the sub-path without its trailing slash redirects and still works', viewerAddressOnly('the viewer\'s own address'), async (t) => {
   const { page, done } = await openPage(t);
   await page.goto(viewerUrl().slice(0, -1));
   await page.getByRole('tabpanel').waitFor();
@@ -93,12 +94,14 @@ test('the sub-path without its trailing slash redirects and still works', async 
 });
 
 test('the app arrives as the precompressed copies the build wrote, which hold the same bytes', async (t) => {
-  // Each copy must be its file exactly: a server sends the copy in place of the file.
-  const names = readdirSync(dist).filter((name) => name.endsWith('.gz'));
+  // Each copy must be its file exactly: a server sends the copy in place of the file. The
+  // site has the app's (its pages carry their stylesheet).
+  const folder = AT_SITE ? path.join(dist, 'site') : dist;
+  const names = readdirSync(folder).filter((name) => name.endsWith('.gz'));
   assert.deepEqual(names.map((name) => name.replace(/-[0-9a-f]+(_bg)?\./, '-HASH$1.')).sort(),
-    ['app-HASH.js.gz', 'app-HASH_bg.wasm.gz', 'viewer-HASH.css.gz']);
+    ['app-HASH.js.gz', 'app-HASH_bg.wasm.gz', ...(AT_SITE ? [] : ['viewer-HASH.css.gz'])]);
   for (const name of names) {
-    assert.ok(gunzipSync(readFileSync(path.join(dist, name))).equals(readFileSync(path.join(dist, name.slice(0, -3)))), name);
+    assert.ok(gunzipSync(readFileSync(path.join(folder, name))).equals(readFileSync(path.join(folder, name.slice(0, -3)))), name);
   }
   const { page, done } = await openPage(t);
   const encodings = new Map();
@@ -118,7 +121,7 @@ for (const [name, query, expected, setup] of [
   ['cut off by the network', '?bundle=unreachable.json', /Could not fetch/, (page) => page.route('**/unreachable.json', (route) => route.abort())],
   ['on another site', `?bundle=${encodeURIComponent('http://127.0.0.1:9/bundle.json')}`, /another site/],
 ]) {
-  test(`a bundle that is ${name} gives an alert saying why`, async (t) => {
+  test(`a bundle that is ${name} gives an alert saying why`, viewerAddressOnly('a bundle named by ?bundle='), async (t) => {
     const { page } = await openPage(t);
     await setup?.(page);
     await page.goto(viewerUrl({ query }));
@@ -134,7 +137,7 @@ for (const [name, query, expected, setup] of [
   });
 }
 
-test('the release picker lists releases newest first and switches between them', async (t) => {
+test('the release picker lists releases newest first and switches between them', viewerAddressOnly('a site page links its releases (site.test.mjs)'), async (t) => {
   const { page, done } = await openPage(t);
   const russian = russianRelease(BUNDLE);
   await openViewer(page, { query: fixtureQuery('two-releases.json') });
@@ -190,9 +193,7 @@ for (const width of [320, 375]) {
 
     // The country with the widest text, one card opened, then a search.
     await page.getByRole('tab', { name: /^Russia/ }).click();
-    const card = page.getByRole('tabpanel').getByRole('article').first();
-    await card.getByRole('button', { name: 'Show full text' }).click();
-    await card.getByRole('button', { name: 'Show less' }).waitFor();
+    await openFullText(page.getByRole('tabpanel').getByRole('article').first());
     await assertNoHorizontalScroll(page, 'a card opened');
     await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
     await page.getByRole('status').filter({ hasText: /police/ }).waitFor();
@@ -239,9 +240,7 @@ test('follows the system dark mode, and axe-core still finds nothing', async (t)
 
   await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
   await page.getByRole('status').filter({ hasText: /police/ }).waitFor();
-  const card = page.getByRole('tabpanel').getByRole('article').first();
-  await card.getByRole('button', { name: 'Show full text' }).click();
-  await card.getByRole('button', { name: 'Show less' }).waitFor();
+  await openFullText(page.getByRole('tabpanel').getByRole('article').first());
   assert.deepEqual(await axeViolations(page), [], 'dark: search results with a card opened');
   await page.screenshot({ path: path.join(screenshots, 'viewer-dark.png') });
 
@@ -292,10 +291,10 @@ test('prints the country on screen: no controls, every paragraph, source URLs wr
   assert.ok(luminance(paper) > 0.95, `prints on white, got ${paper}`);
   await page.screenshot({ path: path.join(screenshots, 'viewer-print.png'), fullPage: true });
 
-  // Back on screen, the cards are collapsed again.
+  // Back on screen, the cards are collapsed again (at a site page they show in full).
   await page.emulateMedia({ media: 'screen' });
   const last = events[0].paragraphs.at(-1);
-  assert.equal(await page.getByRole('article', { name: exactName(events[0].title) }).getByText(last).isVisible(), false);
+  assert.equal(await page.getByRole('article', { name: exactName(events[0].title) }).getByText(last).isVisible(), AT_SITE);
   await done();
 });
 
@@ -313,7 +312,7 @@ test('text from a hostile bundle stays text: no markup, no script, no javascript
   const card = page.getByRole('article', { name: HOSTILE_TITLE });
   await card.getByRole('heading', { level: 3, name: HOSTILE_TITLE }).waitFor();
   await card.getByText(HOSTILE_PARAGRAPH).waitFor();
-  await card.getByRole('button', { name: 'Show full text' }).click();
+  await openFullText(card);
   await card.getByText('Second paragraph <script>alert("second")</script>').waitFor();
   await card.getByText('<svg onload=alert("outlet")>').waitFor();
 
@@ -347,7 +346,7 @@ test('text from a hostile bundle stays text: no markup, no script, no javascript
   for (const url of HOSTILE_SOURCES) await card.getByText(url, { exact: true }).click();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
   assert.deepEqual(dialogs, []);
-  assert.match(page.url(), new RegExp(`^${literal(viewerUrl())}`), 'still on the viewer');
+  assert.match(page.url(), new RegExp(`^${literal(viewerUrl({ query: fixtureQuery('hostile.json') }))}`), 'still on the viewer');
   await done();
 });
 
@@ -357,8 +356,7 @@ for (const [state, reach] of [
   ['the release view', async () => {}],
   ['a country tab with a card opened', async (page) => {
     await page.getByRole('tab', { name: /^Kazakhstan/ }).click();
-    await page.getByRole('tabpanel').getByRole('article').first().getByRole('button', { name: 'Show full text' }).click();
-    await page.getByRole('button', { name: 'Show less' }).waitFor();
+    await openFullText(page.getByRole('tabpanel').getByRole('article').first());
   }],
   ['search results', async (page) => {
     await page.getByRole('searchbox', { name: 'Search events' }).fill('police');
@@ -374,7 +372,8 @@ for (const [state, reach] of [
     await page.getByRole('tabpanel').getByRole('article').nth(1).waitFor();
   }],
   ['links to things the bundle lacks', async (page) => {
-    await page.goto(viewerUrl({ hash: '#release=2019-3&country=tm&event=no-such-event' }));
+    // (A release the site lacks has no page there: its links name a country and an event.)
+    await page.goto(viewerUrl({ hash: `${AT_SITE ? '#' : '#release=2019-3&'}country=tm&event=no-such-event` }));
     await page.getByRole('tabpanel').waitFor();
     await page.locator('.notice').first().waitFor();
   }],
@@ -388,7 +387,7 @@ for (const [state, reach] of [
   });
 }
 
-test('axe-core finds no accessibility violations: loading, and a bundle that cannot be read', async (t) => {
+test('axe-core finds no accessibility violations: loading, and a bundle that cannot be read', viewerAddressOnly('loading, and a bundle named by ?bundle='), async (t) => {
   const { page, done } = await openPage(t, { bypassCSP: true });
   const release = await holdBundle(page);
   await page.goto(viewerUrl());
