@@ -87,7 +87,10 @@ function entry(file) {
   return { raw, gzip, precompressed: precompressed !== null, type: TYPES[path.extname(file)] ?? 'application/octet-stream' };
 }
 
-const files = new Map(readdirSync(dist).filter((name) => name !== 'bundle.json' && !name.endsWith('.gz')).map((name) => [name, entry(path.join(dist, name))]));
+// The viewer's files (dist/ also holds the published site's folder, measured on its own).
+const files = new Map(readdirSync(dist, { withFileTypes: true })
+  .filter((item) => item.isFile() && item.name !== 'bundle.json' && !item.name.endsWith('.gz'))
+  .map(({ name }) => [name, entry(path.join(dist, name))]));
 const bundles = { sample: entry(SAMPLE), archive: entry(ARCHIVE) };
 // `log`: what the server answered (path, kind, bytes sent), for the chunked runs; `inflight`
 // and `lastDone`: whether the network has gone quiet.
