@@ -1,0 +1,252 @@
+//! The drugs the releases name, each under one canonical id, with its English and Russian
+//! names and the forms it is printed in. One table: a new drug or spelling is one line.
+
+use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_M, RU_M_SOFT, RU_N};
+use crate::words::{Form, Word};
+
+/// A drug of the table.
+#[derive(Debug)]
+pub struct Drug {
+    /// The canonical id, in bundles and filters (`heroin`).
+    pub id: &'static str,
+    pub en: &'static str,
+    pub ru: &'static str,
+    /// The phrases that name it: each a run of word forms.
+    pub phrases: &'static [&'static [Form]],
+}
+
+const fn f(stem: &'static str, endings: &'static [&'static str]) -> Form {
+    Form { stem, endings }
+}
+
+/// Every drug the extractor knows.
+pub static DRUGS: &[Drug] = &[
+    Drug {
+        id: "heroin", en: "heroin", ru: "героин", phrases: &[&[f("heroin", BARE)], &[f("героин", RU_M)]]
+    },
+    Drug {
+        id: "hashish",
+        en: "hashish",
+        ru: "гашиш",
+        phrases: &[
+            &[f("hashish", BARE)],
+            &[f("hash", BARE)],
+            &[f("charas", BARE)],
+            &[f("гашиш", RU_M_SOFT)],
+            &[f("чарс", RU_M)],
+        ],
+    },
+    Drug {
+        id: "cannabis",
+        en: "cannabis (marijuana)",
+        ru: "каннабис (марихуана)",
+        phrases: &[
+            &[f("marijuana", BARE)],
+            &[f("marihuana", BARE)],
+            &[f("cannabis", BARE)],
+            &[f("ganja", BARE)],
+            &[f("марихуан", RU_F)],
+            &[f("каннабис", RU_M)],
+            &[f("конопл", RU_F_SOFT)],
+        ],
+    },
+    Drug {
+        id: "opium",
+        en: "opium",
+        ru: "опий",
+        phrases: &[&[f("opium", BARE)], &[f("опи", &["й", "я", "ю", "ем", "и"])], &[f("опиум", RU_M)]],
+    },
+    Drug {
+        id: "poppy",
+        en: "opium poppy",
+        ru: "мак",
+        phrases: &[&[f("poppy", &["", "ies"])], &[f("мак", RU_M)], &[f("маков", RU_ADJ), f("солом", RU_F)]],
+    },
+    Drug {
+        id: "cocaine", en: "cocaine", ru: "кокаин", phrases: &[&[f("cocaine", BARE)], &[f("кокаин", RU_M)]]
+    },
+    Drug {
+        id: "methamphetamine",
+        en: "methamphetamine",
+        ru: "метамфетамин",
+        phrases: &[
+            &[f("methamphetamine", BARE)],
+            &[f("meth", BARE)],
+            &[f("метамфетамин", RU_M)],
+            &[f("первитин", RU_M)],
+        ],
+    },
+    Drug {
+        id: "amphetamine",
+        en: "amphetamine",
+        ru: "амфетамин",
+        phrases: &[&[f("amphetamine", EN)], &[f("амфетамин", RU_M)]],
+    },
+    Drug {
+        id: "mephedrone",
+        en: "mephedrone",
+        ru: "мефедрон",
+        phrases: &[&[f("mephedrone", BARE)], &[f("мефедрон", RU_M)]],
+    },
+    Drug {
+        id: "alpha-pvp",
+        en: "α-PVP (“salt”)",
+        ru: "α-PVP («соль»)",
+        phrases: &[
+            &[f("α-pvp", BARE)],
+            &[f("alpha-pvp", BARE)],
+            &[f("a-pvp", BARE)],
+            &[f("альфа-pvp", BARE)],
+            &[f("pvp", BARE)],
+        ],
+    },
+    Drug {
+        id: "mdma",
+        en: "MDMA (ecstasy)",
+        ru: "МДМА (экстази)",
+        phrases: &[&[f("mdma", BARE)], &[f("ecstasy", BARE)], &[f("мдма", BARE)], &[f("экстази", BARE)]],
+    },
+    Drug { id: "lsd", en: "LSD", ru: "ЛСД", phrases: &[&[f("lsd", BARE)], &[f("лсд", BARE)]] },
+    Drug {
+        id: "synthetic-drugs",
+        en: "synthetic drugs",
+        ru: "синтетические наркотики",
+        phrases: &[
+            &[f("synthetic", BARE), f("drug", EN)],
+            &[f("synthetic", BARE), f("narcotic", EN)],
+            &[f("synthetics", BARE)],
+            &[f("синтетическ", RU_ADJ), f("наркотик", RU_M)],
+            &[f("синтетическ", RU_ADJ), f("наркотическ", RU_ADJ), f("средств", RU_N)],
+            &[f("синтетик", RU_F)],
+        ],
+    },
+    Drug {
+        id: "psychotropic-substances",
+        en: "psychotropic substances",
+        ru: "психотропные вещества",
+        phrases: &[&[f("psychotropic", BARE), f("substance", EN)], &[f("психотропн", RU_ADJ), f("веществ", RU_N)]],
+    },
+    Drug {
+        id: "methadone",
+        en: "methadone",
+        ru: "метадон",
+        phrases: &[&[f("methadone", BARE)], &[f("метадон", RU_M)]],
+    },
+    Drug {
+        id: "tramadol", en: "tramadol", ru: "трамадол", phrases: &[&[f("tramadol", BARE)], &[f("трамадол", RU_M)]]
+    },
+    Drug {
+        id: "pregabalin",
+        en: "pregabalin (Lyrica)",
+        ru: "прегабалин (лирика)",
+        phrases: &[&[f("pregabalin", BARE)], &[f("lyrica", BARE)], &[f("прегабалин", RU_M)], &[f("лирик", RU_F)]],
+    },
+    Drug {
+        id: "codeine", en: "codeine", ru: "кодеин", phrases: &[&[f("codeine", BARE)], &[f("кодеин", RU_M)]]
+    },
+    Drug {
+        id: "precursors",
+        en: "precursors",
+        ru: "прекурсоры",
+        phrases: &[
+            &[f("precursor", EN)],
+            &[f("acetic", BARE), f("anhydride", BARE)],
+            &[f("прекурсор", RU_M)],
+            &[f("уксусн", RU_ADJ), f("ангидрид", RU_M)],
+        ],
+    },
+];
+
+/// “Salt” names α-PVP only in quotes (`“salt”`, `«соль»`): elsewhere it is salt.
+const SALT: &[Form] = &[f("salt", EN), f("сол", &["ь", "и", "ью", "ей", "ям"])];
+
+/// A drug named in a text: which, and its words (`first..=last` of the text's words).
+#[derive(Debug, Clone, Copy)]
+pub struct Named {
+    pub drug: &'static Drug,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The drugs the words name, in order. `text` is the words' text, for the quotes around
+/// “salt”.
+pub fn named(words: &[Word], text: &[char]) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    'words: while at < words.len() {
+        for drug in DRUGS {
+            for phrase in drug.phrases {
+                let fits = phrase.len() <= words.len() - at
+                    && phrase.iter().zip(&words[at..]).all(|(form, word)| form.matches(&word.text));
+                if fits {
+                    out.push(Named { drug, first: at, last: at + phrase.len() - 1 });
+                    at += phrase.len();
+                    continue 'words;
+                }
+            }
+        }
+        let word = &words[at];
+        if SALT.iter().any(|form| form.matches(&word.text)) && quoted(text, word.start, word.end) {
+            let drug = DRUGS.iter().find(|drug| drug.id == "alpha-pvp").expect("α-PVP is in the table");
+            out.push(Named { drug, first: at, last: at });
+        }
+        at += 1;
+    }
+    out
+}
+
+fn quoted(text: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|at| text.get(at)).copied();
+    let after = text.get(end).copied();
+    matches!(before, Some('"' | '«' | '“' | '\'' | '„')) && matches!(after, Some('"' | '»' | '”' | '\'' | '“'))
+}
+
+/// A drug by its canonical id.
+pub fn by_id(id: &str) -> Option<&'static Drug> {
+    DRUGS.iter().find(|drug| drug.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words;
+
+    fn ids(text: &str) -> Vec<&'static str> {
+        let chars: Vec<char> = text.chars().collect();
+        named(&words(text), &chars).iter().map(|named| named.drug.id).collect()
+    }
+
+    #[test]
+    fn drugs_are_found_in_any_case_and_form() {
+        assert_eq!(ids("Изъято 2 кг героина и 500 г ГАШИША, а также марихуаной"), ["heroin", "hashish", "cannabis"]);
+        assert_eq!(
+            ids("12 kg of heroin, methamphetamine and amphetamines"),
+            ["heroin", "methamphetamine", "amphetamine"]
+        );
+        assert_eq!(
+            ids("синтетических наркотиков и психотропных веществ"),
+            ["synthetic-drugs", "psychotropic-substances"]
+        );
+        assert_eq!(ids("маковой соломы; опия; уксусного ангидрида"), ["poppy", "opium", "precursors"]);
+    }
+
+    #[test]
+    fn salt_is_a_drug_only_in_quotes() {
+        assert_eq!(ids("«соль» массой 3 г"), ["alpha-pvp"]);
+        assert_eq!(ids("the drug known as “salt”"), ["alpha-pvp"]);
+        assert_eq!(ids("поваренная соль; salt and pepper"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_that_only_begin_like_a_drug_are_not_one() {
+        assert_eq!(ids("героиня, описание, макет, Lyricall, hashtag"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn every_id_is_once_in_the_table() {
+        for (at, drug) in DRUGS.iter().enumerate() {
+            assert!(DRUGS[at + 1..].iter().all(|other| other.id != drug.id), "{}", drug.id);
+            assert!(by_id(drug.id).is_some());
+        }
+    }
+}
