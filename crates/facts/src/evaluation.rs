@@ -97,7 +97,7 @@ pub struct Report {
     pub misses: Vec<Miss>,
 }
 
-/// Scores the extractor on `set`, or on its events whose id starts with `only`.
+/// Scores the extractor on every event of `set`.
 pub fn evaluate(set: &LabelledSet) -> Report {
     let mut report = Report::default();
     for event in &set.events {
