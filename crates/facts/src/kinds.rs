@@ -183,7 +183,7 @@ pub struct Told {
 /// Each kind the words tell of, once, at its first cue.
 pub fn kinds(words: &[Word]) -> Vec<Told> {
     let mut out: Vec<Told> = Vec::new();
-    for (at, _) in words.iter().enumerate() {
+    for at in 0..words.len() {
         for &(kind, cues) in CUES {
             if out.iter().any(|told| told.kind == kind) {
                 continue;
