@@ -50,6 +50,9 @@ enum Command {
     /// release at the root, an index per year, Atom feeds per language and country, and with
     /// --url a sitemap and robots.txt. Only files whose bytes change are written.
     Site(cmd::site::Args),
+    /// Measure the fact extractor (drugs, amounts, kinds of event) against events labelled
+    /// by hand: precision and recall per type of fact. Exits 1 below the goals.
+    EvaluateFacts(cmd::evaluate_facts::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Split(args) => cmd::split::run(args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Site(args) => cmd::site::run(args),
+        Command::EvaluateFacts(args) => cmd::evaluate_facts::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

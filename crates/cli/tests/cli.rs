@@ -879,3 +879,32 @@ fn the_site_can_name_releases_it_does_not_copy() {
         assert!(text(&refused.stderr).contains("not a relative path on this site"), "{elsewhere}");
     }
 }
+
+#[test]
+fn evaluate_facts_prints_precision_and_recall_per_type_and_fails_below_the_goals() {
+    let labelled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/facts/evaluation.json");
+    let output = run(&["evaluate-facts", path_str(&labelled), "--misses"]);
+    let stdout = text(&output.stdout);
+    let set: caricc_facts::evaluation::LabelledSet =
+        serde_json::from_str(&std::fs::read_to_string(&labelled).unwrap()).unwrap();
+    let report = caricc_facts::evaluation::evaluate(&set);
+    for (name, score) in report.scores() {
+        let row = format!("  {name:<11} {:>9.3} {:>7.3}", score.precision(), score.recall());
+        assert!(stdout.contains(&row), "missing {row:?} in:\n{stdout}");
+    }
+    assert_eq!(stdout.lines().filter(|line| line.contains("labelled, not found")).count(), {
+        report.misses.iter().filter(|miss| !miss.extra).count()
+    });
+    let meets = report.scores().iter().all(|(_, score)| score.meets_goals());
+    assert_eq!(output.status.success(), meets, "{stdout}{}", text(&output.stderr));
+
+    // A file that is not a labelled set says so, and where.
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = dir.path().join("wrong.json");
+    std::fs::write(&wrong, "{\"events\": [{\"id\": 1}]}").unwrap();
+    let output = run(&["evaluate-facts", path_str(&wrong)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("wrong.json: not a set of labelled events: invalid type: integer `1`"), "{stderr}");
+    assert!(stderr.contains("line 1 column 20"), "{stderr}");
+}

@@ -41,6 +41,12 @@ pub struct LabelledQuantity {
     pub approximate: bool,
 }
 
+/// The goals for every type of fact: of what the extractor finds, at least this share is
+/// right (precision) ...
+pub const PRECISION_GOAL: f64 = 0.95;
+/// ... and of what a reader finds, at least this share is found (recall).
+pub const RECALL_GOAL: f64 = 0.90;
+
 /// Counts for one type of fact.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
@@ -66,6 +72,10 @@ impl Score {
         } else {
             self.matched as f64 / self.labelled as f64
         }
+    }
+    /// Whether the score meets [`PRECISION_GOAL`] and [`RECALL_GOAL`].
+    pub fn meets_goals(&self) -> bool {
+        self.precision() >= PRECISION_GOAL && self.recall() >= RECALL_GOAL
     }
     fn add(&mut self, other: Score) {
         self.matched += other.matched;
@@ -95,6 +105,13 @@ pub struct Report {
     pub quantities: Score,
     pub kinds: Score,
     pub misses: Vec<Miss>,
+}
+
+impl Report {
+    /// Each type of fact with its score: drugs, quantities, kinds.
+    pub fn scores(&self) -> [(&'static str, Score); 3] {
+        [("drugs", self.drugs), ("quantities", self.quantities), ("kinds", self.kinds)]
+    }
 }
 
 /// Scores the extractor on every event of `set`.

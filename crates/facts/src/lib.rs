@@ -7,6 +7,7 @@
 //! Plain rules over words, no model: each rule can be read, tested and measured against
 //! the hand-labelled events in `tests/fixtures/facts/` ([`evaluation`]).
 
+pub mod bundle;
 pub mod drugs;
 pub mod evaluation;
 pub mod kinds;

@@ -13,10 +13,17 @@ pub enum Reading {
 impl Reading {
     pub fn scaled(&self, by: f64) -> Reading {
         match *self {
-            Reading::One(value) => Reading::One(value * by),
-            Reading::Either(a, b) => Reading::Either(a * by, b * by),
+            Reading::One(value) => Reading::One(scale(value, by)),
+            Reading::Either(a, b) => Reading::Either(scale(a, by), scale(b, by)),
         }
     }
+}
+
+/// `value` times `by` (a thousand, a million), as the decimal the text means: `1.005`
+/// thousand is 1005, where floating-point multiplication gives 1004.9999999999999.
+pub fn scale(value: f64, by: f64) -> f64 {
+    let product = value * by;
+    format!("{product:.9}").parse().unwrap_or(product)
 }
 
 /// A number in a text: its reading and its place (characters `start..end`).
@@ -66,11 +73,9 @@ pub fn number_at(text: &[char], start: usize) -> Option<Number> {
 /// Reads digit groups joined by separators (`' '`, `,`, `.`).
 fn read(groups: &[String], separators: &[char]) -> Option<Reading> {
     let join = |groups: &[String]| groups.concat().parse::<f64>().ok();
-    let decimal = |whole: &[String], fraction: &str| {
-        let whole = join(whole)?;
-        let fraction: f64 = format!("0.{fraction}").parse().ok()?;
-        Some(whole + fraction)
-    };
+    // Parsed as one decimal, so the value is the double nearest to it (9 + 0.524 is
+    // 9.524000000000001).
+    let decimal = |whole: &[String], fraction: &str| format!("{}.{fraction}", whole.concat()).parse::<f64>().ok();
     let marks: Vec<char> = separators.iter().copied().filter(|&c| c != ' ').collect();
     let thousands_only = |groups: &[String]| groups[1..].iter().all(|group| group.len() == 3);
     match marks.as_slice() {
@@ -130,6 +135,14 @@ mod tests {
         assert_eq!(reading("1.234,5"), Some(Reading::One(1234.5)));
         assert_eq!(reading("1,000,000"), Some(Reading::One(1_000_000.0)));
         assert_eq!(reading("12."), Some(Reading::One(12.0)));
+    }
+
+    #[test]
+    fn a_value_is_the_double_nearest_to_the_printed_decimal() {
+        assert_eq!(reading("9,524 kg"), Some(Reading::Either(9.524, 9524.0)));
+        assert_eq!(reading("1 009,524"), Some(Reading::One(1009.524)));
+        assert_eq!(scale(1.005, 1e3), 1005.0);
+        assert_eq!(scale(2.3, 1e6), 2_300_000.0);
     }
 
     #[test]

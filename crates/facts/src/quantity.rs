@@ -1,7 +1,7 @@
 //! Amounts of drugs: a number, a unit and, when the sentence says, the drug.
 
 use crate::drugs::Named;
-use crate::number::{number_at, Number, Reading};
+use crate::number::{self, number_at, Number, Reading};
 use crate::words::endings::{BARE, EN, RU_ADJ, RU_M, RU_N};
 use crate::words::{Form, Word};
 use serde::Serialize;
@@ -238,7 +238,7 @@ fn amount_from(text: &[char], words: &[Word], drugs: &[Named], number: &Number) 
         }
     }
     reading = reading.scaled(scale);
-    let to = to.map(|value| value * scale);
+    let to = to.map(|value| number::scale(value, scale));
     // A count has no fractions: of `1,200 tablets`'s two readings only 1,200 is one.
     if unit.counts() {
         if let Reading::Either(_, whole) = reading {

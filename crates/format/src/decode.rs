@@ -115,7 +115,12 @@ pub(crate) enum Slot<'a> {
     Year(&'a mut i32),
     Texts(&'a mut Vec<String>),
     Counts(&'a mut Vec<u32>),
+    /// A number that may have a fraction (an amount), or nothing.
+    MaybeAmount(&'a mut Option<f64>),
+    Amounts(&'a mut Vec<f64>),
     Record(&'a mut dyn Record),
+    /// A record or nothing (`null`, or left out).
+    MaybeRecord(&'a mut dyn MaybeRecord),
     Records(&'a mut dyn Records),
     /// Any JSON value, kept as compact JSON text.
     Json(&'a mut String),
@@ -176,6 +181,39 @@ fields! {
     i32 => 0, Year;
     Vec<String> => Vec::new(), Texts;
     Vec<u32> => Vec::new(), Counts;
+    Option<f64> => None, MaybeAmount;
+    Vec<f64> => Vec::new(), Amounts;
+}
+
+impl<T: Record + Field> Field for Option<T> {
+    fn blank() -> Self {
+        None
+    }
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::MaybeRecord(self)
+    }
+}
+
+/// An optional record, as decoding sees it.
+pub(crate) trait MaybeRecord {
+    /// The record's name, as [`Record::name`].
+    fn name(&self) -> &'static str;
+    /// Makes it absent (`null`).
+    fn clear(&mut self);
+    /// Makes it present and blank, to be read into.
+    fn fill(&mut self) -> &mut dyn Record;
+}
+
+impl<T: Record + Field> MaybeRecord for Option<T> {
+    fn name(&self) -> &'static str {
+        T::blank().name()
+    }
+    fn clear(&mut self) {
+        *self = None;
+    }
+    fn fill(&mut self) -> &mut dyn Record {
+        self.insert(T::blank())
+    }
 }
 
 impl<T: Record + Field> Field for Vec<T> {
@@ -220,8 +258,11 @@ impl Slot<'_> {
             Slot::Flag(_) => "a boolean".into(),
             Slot::Count(_) | Slot::MaybeCount(_) => "u32".into(),
             Slot::Year(_) => "i32".into(),
-            Slot::Texts(_) | Slot::Counts(_) | Slot::Records(_) => "a sequence".into(),
+            Slot::MaybeAmount(_) => "f64".into(),
+            Slot::Texts(_) | Slot::Counts(_) | Slot::Amounts(_) | Slot::Records(_) => "a sequence".into(),
             Slot::Record(record) => format!("struct {}", record.name()),
+            // As serde's `Option` says: what the record is, once it is not `null`.
+            Slot::MaybeRecord(record) => format!("struct {}", record.name()),
             Slot::Json(_) => "a JSON value".into(),
         }
     }
@@ -267,11 +308,24 @@ impl<'de> Visitor<'de> for Slot<'_> {
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
-        self.number(value)
+        match self {
+            // A whole number is an amount too, as serde reads one into an f64.
+            Slot::MaybeAmount(to) => {
+                *to = Some(value as f64);
+                Ok(())
+            }
+            other => other.number(value),
+        }
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
-        self.number(value)
+        match self {
+            Slot::MaybeAmount(to) => {
+                *to = Some(value as f64);
+                Ok(())
+            }
+            other => other.number(value),
+        }
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
@@ -279,6 +333,7 @@ impl<'de> Visitor<'de> for Slot<'_> {
         let written =
             serde_json::Number::from_f64(value).map_or_else(|| "null".to_owned(), |number| number.to_string());
         match self {
+            Slot::MaybeAmount(to) => *to = Some(value),
             Slot::Json(to) => *to = written,
             other => return Err(other.wrong(format_args!("floating point `{written}`"))),
         }
@@ -310,6 +365,8 @@ impl<'de> Visitor<'de> for Slot<'_> {
             Slot::MaybeText(to) => *to = None,
             Slot::MaybeWebUrl(to) => *to = None,
             Slot::MaybeCount(to) => *to = None,
+            Slot::MaybeAmount(to) => *to = None,
+            Slot::MaybeRecord(to) => to.clear(),
             Slot::Json(to) => *to = "null".to_owned(),
             other => return Err(other.wrong(format_args!("null"))),
         }
@@ -330,7 +387,18 @@ impl<'de> Visitor<'de> for Slot<'_> {
                     to.push(count);
                 }
             }
+            Slot::Amounts(to) => {
+                let mut amount = None;
+                while seq.next_element_seed(Slot::MaybeAmount(&mut amount))?.is_some() {
+                    // `null` is not an amount.
+                    let Some(amount) = amount.take() else {
+                        return Err(de::Error::custom("invalid type: null, expected f64"));
+                    };
+                    to.push(amount);
+                }
+            }
             Slot::Records(records) => while seq.next_element_seed(Element(&mut *records))?.is_some() {},
+            Slot::MaybeRecord(record) => return Slot::Record(record.fill()).visit_seq(seq),
             // A struct may be written as the array of its fields, in order (as serde allows).
             Slot::Record(record) => {
                 let fields = record.fields();
@@ -355,6 +423,7 @@ impl<'de> Visitor<'de> for Slot<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         match self {
+            Slot::MaybeRecord(record) => return Slot::Record(record.fill()).visit_map(map),
             Slot::Record(record) => {
                 let fields = record.fields();
                 let mut seen = vec![false; fields.len()];

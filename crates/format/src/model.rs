@@ -132,7 +132,7 @@ record! {
 
 record! {
     /// One media report.
-    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Event {
         /// Stable across re-imports of the same text: `{year}-{number}-{country}-{n}`.
         pub id: String,
@@ -145,6 +145,10 @@ record! {
         /// Plain text, markup removed, page-break splits joined back.
         pub paragraphs: Vec<String> = Vec::new(),
         pub sources: Vec<Source> = Vec::new(),
+        /// What the importer read in the text (drugs, amounts, kinds of event); absent when
+        /// it was not read, as in bundles written before there were facts.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub facts: Option<Facts> = None,
     }
 }
 
@@ -186,4 +190,85 @@ impl Source {
 /// Leaves `false` flags out of the JSON: absent reads as `false`.
 fn is_false(flag: &bool) -> bool {
     !flag
+}
+
+record! {
+    /// The facts the importer read in an event's text, each with the place it was read.
+    /// Read by rules, not by a person: readers say so. An event with facts but no kind is
+    /// of none of the kinds the rules know ("other").
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    pub struct Facts {
+        /// The drugs named, each once, at its first mention.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub drugs: Vec<DrugFact> = Vec::new(),
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub quantities: Vec<QuantityFact> = Vec::new(),
+        /// The kinds of event the text tells, each once, where it first tells it.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub kinds: Vec<KindFact> = Vec::new(),
+    }
+}
+
+record! {
+    /// Where a fact was read: the title (no `p`) or paragraph `p`, characters `from..to`
+    /// (counted in Unicode scalar values, as Rust's `chars` and JavaScript's code points).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+    pub struct Place {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub p: Option<u32> = None,
+        pub from: u32,
+        pub to: u32,
+    }
+}
+
+record! {
+    /// A drug the event names (an id of the drug table: `heroin`).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct DrugFact {
+        pub drug: String,
+        pub at: Place,
+    }
+}
+
+record! {
+    /// An amount the event gives.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct QuantityFact {
+        /// The amount; absent when the number reads two ways (then `readings` has both).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub amount: Option<f64> = None,
+        /// Both readings of a number that reads two ways (`5,065`: 5.065 and 5065),
+        /// decimal first: the text does not say which, so neither is chosen.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub readings: Vec<f64> = Vec::new(),
+        /// The upper end of a range (`2–3 kg`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub to: Option<f64> = None,
+        /// `g`, `kg`, `t`, `ml`, `l`, `tablets`, `capsules`, `doses`, `plants`, `packets`, `ampoules`.
+        pub unit: String,
+        /// The drug it is an amount of, when the sentence says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub drug: Option<String> = None,
+        /// Printed as approximate (“about”, “more than”, «около»).
+        #[serde(skip_serializing_if = "is_false")]
+        pub approximate: bool = false,
+        pub at: Place,
+    }
+}
+
+impl QuantityFact {
+    /// Whether the number reads two ways.
+    pub fn ambiguous(&self) -> bool {
+        !self.readings.is_empty()
+    }
+}
+
+record! {
+    /// A kind of event the text tells (`seizure`, `arrest`, `laboratory`,
+    /// `trafficking-group`, `sentence`, `prevention`, `cooperation`).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct KindFact {
+        pub kind: String,
+        pub at: Place,
+    }
 }

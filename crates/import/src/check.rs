@@ -3,10 +3,12 @@
 //! the JSON path at fault.
 
 use crate::sources::{is_valid_host, source_problem, valid_hosts};
+use caricc_facts::bundle::{unit_id, UNITS};
+use caricc_facts::Kind;
 use caricc_format::country::is_iso_code;
 use caricc_format::date::Date;
 use caricc_format::limits::over_limits;
-use caricc_format::model::{Bundle, Issue, Source};
+use caricc_format::model::{Bundle, Event, Facts, Issue, Place, Source};
 use caricc_format::text::{is_blank, is_language_tag, is_web_url, url_parts};
 use std::collections::HashMap;
 use std::fmt;
@@ -153,6 +155,69 @@ impl<'a> Checker<'a> {
             for (source_index, source) in event.sources.iter().enumerate() {
                 self.source(&format!("{event_path}.sources[{source_index}]"), source, &known_hosts);
             }
+            if let Some(facts) = &event.facts {
+                self.facts(&format!("{event_path}.facts"), event, facts);
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// An event's facts: each place within the text it names (readers show the sentence
+    /// there), each id one this build knows (readers show an unknown one as it is), each
+    /// amount with one reading or two.
+    fn facts(&mut self, path: &str, event: &Event, facts: &Facts) {
+        for (index, fact) in facts.drugs.iter().enumerate() {
+            let path = format!("{path}.drugs[{index}]");
+            if caricc_facts::drugs::by_id(&fact.drug).is_none() {
+                self.warning(&format!("{path}.drug"), format!("drug “{}” is not in the drug table", fact.drug));
+            }
+            self.place(&path, event, fact.at);
+        }
+        for (index, fact) in facts.quantities.iter().enumerate() {
+            let path = format!("{path}.quantities[{index}]");
+            if !UNITS.iter().any(|unit| unit_id(*unit) == fact.unit) {
+                self.warning(&format!("{path}.unit"), format!("unit “{}” is not one this build knows", fact.unit));
+            }
+            if let Some(drug) = fact.drug.as_deref().filter(|drug| caricc_facts::drugs::by_id(drug).is_none()) {
+                self.warning(&format!("{path}.drug"), format!("drug “{drug}” is not in the drug table"));
+            }
+            match (fact.amount, fact.readings.len()) {
+                (Some(_), 0) | (None, 2) => {}
+                _ => self.error(&path, "an amount has either an `amount` or two `readings`".into()),
+            }
+            let numbers = fact.amount.iter().chain(&fact.readings).chain(&fact.to);
+            if numbers.clone().any(|number| *number < 0.0) {
+                self.error(&path, "an amount is negative".into());
+            }
+            self.place(&path, event, fact.at);
+        }
+        for (index, fact) in facts.kinds.iter().enumerate() {
+            let path = format!("{path}.kinds[{index}]");
+            if !Kind::ALL.iter().any(|kind| kind.id() == fact.kind && *kind != Kind::Other) {
+                self.warning(&format!("{path}.kind"), format!("kind “{}” is not one this build knows", fact.kind));
+            }
+            self.place(&path, event, fact.at);
+        }
+    }
+
+    /// A fact's place: a paragraph the event has (or the title), characters within it.
+    fn place(&mut self, path: &str, event: &Event, at: Place) {
+        let text = match at.p {
+            None => Some(&event.title),
+            Some(p) => usize::try_from(p).ok().and_then(|p| event.paragraphs.get(p)),
+        };
+        let Some(text) = text else {
+            let count = event.paragraphs.len();
+            return self.error(
+                &format!("{path}.at.p"),
+                format!("the event has {count} paragraph(s), not {}", at.p.unwrap_or(0) + 1),
+            );
+        };
+        let length = text.chars().count();
+        if at.from > at.to || at.to as usize > length {
+            let message = format!("characters {}..{} are not within the text's {length}", at.from, at.to);
+            self.error(&format!("{path}.at"), message);
         }
     }
 }
@@ -260,6 +325,30 @@ mod tests {
         assert_eq!(problems[0].severity, Severity::Warning);
         assert_eq!(problems[0].path, "$.issues[0].events[0].sources[0].url");
         assert!(!has_errors(&problems));
+    }
+
+    #[test]
+    fn facts_out_of_their_text_or_unknown_are_named_by_path() {
+        let events = r#"[{"id":"a","country":"kz","title":"T","paragraphs":["Heroin"],"sources":[{"url":"https://a.kz/"}],
+            "facts":{"drugs":[{"drug":"heroin","at":{"p":0,"from":0,"to":6}},{"drug":"kratom","at":{"p":1,"from":0,"to":1}}],
+                     "quantities":[{"amount":1,"readings":[1,1000],"unit":"kg","at":{"from":0,"to":1}},{"amount":2,"unit":"bags","at":{"from":0,"to":9}}],
+                     "kinds":[{"kind":"seizure","at":{"from":0,"to":1}},{"kind":"other","at":{"from":0,"to":1}}]}}]"#;
+        let problems = check_bundle(&bundle(events, r#"{"from":"2025-08-01","to":"2025-08-15"}"#));
+        let found: Vec<(Severity, &str)> =
+            problems.iter().map(|problem| (problem.severity, problem.path.as_str())).collect();
+        let facts = "$.issues[0].events[0].facts";
+        assert_eq!(
+            found,
+            [
+                (Severity::Warning, format!("{facts}.drugs[1].drug").as_str()),
+                (Severity::Error, format!("{facts}.drugs[1].at.p").as_str()),
+                (Severity::Error, format!("{facts}.quantities[0]").as_str()),
+                (Severity::Warning, format!("{facts}.quantities[1].unit").as_str()),
+                (Severity::Error, format!("{facts}.quantities[1].at").as_str()),
+                (Severity::Warning, format!("{facts}.kinds[1].kind").as_str()),
+            ],
+            "{problems:?}"
+        );
     }
 
     /// The problems of one event's sources, each as (severity, path, message).

@@ -347,3 +347,33 @@ fn a_russian_summary_states_its_counts_and_topics() {
         import.report.warnings
     );
 }
+
+#[test]
+fn events_carry_their_facts_and_a_number_that_reads_two_ways_is_reported_by_line() {
+    let body = "## REPUBLIC OF TAJIKISTAN\n\n### HEROIN SEIZED IN DUSHANBE\n\nPolice officers detained a man.\n\n\
+                The officers seized 5,065 kg of heroin and about 300 tablets of tramadol.\n\n<https://mvd.tj/a>\n\n\
+                ### A LECTURE\n\nA lecture on the prevention of drug addiction was held at a school.\n\n<https://mvd.tj/b>";
+    let import = import(&release("", TAJIK_SUMMARY, body));
+    let [heroin, sport] = &import.issue.events[..] else { panic!("{:#?}", import.issue.events) };
+    let facts = heroin.facts.as_ref().expect("the importer reads facts");
+    let drugs: Vec<&str> = facts.drugs.iter().map(|fact| fact.drug.as_str()).collect();
+    assert_eq!(drugs, ["heroin", "tramadol"]);
+    let [kilograms, tablets] = &facts.quantities[..] else { panic!("{:#?}", facts.quantities) };
+    assert_eq!(
+        (kilograms.amount, &kilograms.readings[..], kilograms.unit.as_str()),
+        (None, &[5.065, 5065.0][..], "kg")
+    );
+    assert_eq!((tablets.amount, tablets.approximate, tablets.drug.as_deref()), (Some(300.0), true, Some("tramadol")));
+    assert_eq!(kilograms.at.p, Some(1));
+    let kinds: Vec<&str> = facts.kinds.iter().map(|fact| fact.kind.as_str()).collect();
+    assert!(kinds.contains(&"seizure") && kinds.contains(&"arrest"), "{kinds:?}");
+    assert!(sport.facts.as_ref().unwrap().kinds.iter().any(|fact| fact.kind == "prevention"));
+
+    let text = release("", TAJIK_SUMMARY, body);
+    let line = 1 + text.lines().position(|line| line.contains("5,065")).unwrap();
+    let ambiguous: Vec<_> =
+        import.report.warnings.iter().filter(|warning| warning.kind == WarningKind::AmbiguousNumber).collect();
+    assert_eq!(ambiguous.len(), 1, "{:#?}", import.report.warnings);
+    assert_eq!(ambiguous[0].line, line);
+    assert!(ambiguous[0].message.contains("“5,065 kg”") && ambiguous[0].message.contains("5.065 or 5065 kg"));
+}

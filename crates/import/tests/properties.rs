@@ -165,6 +165,7 @@ fn small_bundle() -> impl Strategy<Value = Bundle> {
                         outlet,
                         paragraphs,
                         sources: Vec::new(),
+                        facts: None,
                     })
                     .collect();
                 let lang = if russian { "ru" } else { "en" }.to_owned();
@@ -435,6 +436,54 @@ mod derived {
         pub paragraphs: Vec<String>,
         #[serde(default)]
         pub sources: Vec<Source>,
+        #[serde(default)]
+        pub facts: Option<Facts>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Facts {
+        #[serde(default)]
+        pub drugs: Vec<DrugFact>,
+        #[serde(default)]
+        pub quantities: Vec<QuantityFact>,
+        #[serde(default)]
+        pub kinds: Vec<KindFact>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct Place {
+        #[serde(default)]
+        pub p: Option<u32>,
+        pub from: u32,
+        pub to: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct DrugFact {
+        pub drug: String,
+        pub at: Place,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct QuantityFact {
+        #[serde(default)]
+        pub amount: Option<f64>,
+        #[serde(default)]
+        pub readings: Vec<f64>,
+        #[serde(default)]
+        pub to: Option<f64>,
+        pub unit: String,
+        #[serde(default)]
+        pub drug: Option<String>,
+        #[serde(default)]
+        pub approximate: bool,
+        pub at: Place,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct KindFact {
+        pub kind: String,
+        pub at: Place,
     }
 
     #[derive(Debug, Deserialize)]

@@ -905,6 +905,7 @@ mod tests {
     use caricc_format::text::is_all_caps;
     use caricc_import::check::check_bundle;
     use caricc_import::import::import_release;
+    use caricc_import::import::WarningKind;
 
     #[test]
     fn the_same_seed_gives_the_same_archive() {
@@ -962,7 +963,11 @@ mod tests {
             let issue = &import.issue;
             let name = release.file_name();
             assert_eq!((issue.number, issue.year, issue.lang.as_str()), (release.number, release.year, release.lang));
-            assert_eq!(import.report.warnings, vec![], "{name}");
+            // The made-up text may print a number that reads two ways (`2,167 tons`): the
+            // importer rightly reports it; nothing else may be reported.
+            let warnings: Vec<_> =
+                import.report.warnings.iter().filter(|warning| warning.kind != WarningKind::AmbiguousNumber).collect();
+            assert_eq!(warnings, Vec::<&caricc_import::import::Warning>::new(), "{name}");
             assert_eq!(import.report.unplaced_lines(), Vec::<usize>::new(), "{name}");
             let mut found: Vec<(&str, u32)> = Vec::new();
             for event in &issue.events {

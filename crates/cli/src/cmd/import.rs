@@ -131,6 +131,7 @@ fn print_report(path: &Path, import: &Import) {
             WarningKind::Typo => "typo",
             WarningKind::Structure => "structure",
             WarningKind::Invisible => "invisible",
+            WarningKind::AmbiguousNumber => "number",
         };
         let place = if warning.line > 0 { format!("line {}: ", warning.line) } else { String::new() };
         println!("  warning ({kind}): {place}{}", escape_controls(&warning.message));

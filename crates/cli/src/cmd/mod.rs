@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (`Args`) and `run`.
 
 pub mod check;
+pub mod evaluate_facts;
 pub mod import;
 pub mod offline;
 pub mod site;

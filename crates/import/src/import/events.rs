@@ -8,7 +8,7 @@ use super::report::{Placement, Report, WarningKind};
 use super::segment::{Segment, SegmentKind};
 use crate::sources::{source_problem, valid_hosts};
 use caricc_format::country::{self, Country, Recognised};
-use caricc_format::model::{Event, Source};
+use caricc_format::model::{Event, Facts, Source};
 use caricc_format::text::{ends_sentence, ends_with_connective, excerpt, starts_lowercase, strip_markup};
 use std::collections::HashSet;
 
@@ -23,8 +23,34 @@ struct Draft {
     title: String,
     outlet: Option<String>,
     paragraphs: Vec<String>,
+    /// The line each paragraph starts on.
+    paragraph_lines: Vec<usize>,
     sources: Vec<Source>,
     title_line: usize,
+}
+
+/// Warns of each amount whose number reads two ways (`5,065 kg`), kept with both
+/// readings: an editor can tell which was meant, the importer cannot.
+fn report_ambiguous_amounts(facts: &Facts, draft: &Draft, report: &mut Report) {
+    for quantity in facts.quantities.iter().filter(|quantity| quantity.ambiguous()) {
+        let Some(paragraph) = quantity.at.p.and_then(|p| usize::try_from(p).ok()) else { continue };
+        let (Some(text), Some(&line)) = (draft.paragraphs.get(paragraph), draft.paragraph_lines.get(paragraph)) else {
+            continue;
+        };
+        let printed: String =
+            text.chars().skip(quantity.at.from as usize).take((quantity.at.to - quantity.at.from) as usize).collect();
+        let readings: Vec<String> = quantity.readings.iter().map(f64::to_string).collect();
+        report.warn(
+            line,
+            WarningKind::AmbiguousNumber,
+            format!(
+                "“{printed}” in “{}” reads as {} {}: kept with both readings, neither chosen",
+                excerpt(&draft.title, 60),
+                readings.join(" or "),
+                quantity.unit
+            ),
+        );
+    }
 }
 
 /// The body as it is read.
@@ -102,6 +128,7 @@ impl Body {
             title,
             outlet,
             paragraphs: Vec::new(),
+            paragraph_lines: Vec::new(),
             sources: Vec::new(),
             title_line: segment.first_line,
         });
@@ -136,7 +163,10 @@ impl Body {
                 last.push(' ');
                 last.push_str(&text);
             }
-            _ => event.paragraphs.push(text),
+            _ => {
+                event.paragraphs.push(text);
+                event.paragraph_lines.push(segment.first_line);
+            }
         }
         report.mark(segment.line_numbers(), Placement::Event(index));
     }
@@ -186,6 +216,8 @@ impl Body {
                     format!("event “{}” has no source link", excerpt(&draft.title, 60)),
                 );
             }
+            let facts = caricc_facts::bundle::read(&draft.title, &draft.paragraphs);
+            report_ambiguous_amounts(&facts, &draft, report);
             events.push(Event {
                 id: format!("{year}-{number}-{}-{ordinal}", draft.country),
                 country: draft.country.to_owned(),
@@ -193,6 +225,7 @@ impl Body {
                 outlet: draft.outlet,
                 paragraphs: draft.paragraphs,
                 sources: draft.sources,
+                facts: Some(facts),
             });
         }
         (events, per_country)

@@ -42,6 +42,9 @@ pub enum WarningKind {
     /// Characters that change how text displays without being seen (right-to-left
     /// overrides, zero-width spaces): what a reader sees may differ from what is there.
     Invisible,
+    /// A number that reads two ways (`5,065 kg`: five kilograms or five tonnes), kept in
+    /// the event's facts with both readings.
+    AmbiguousNumber,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
