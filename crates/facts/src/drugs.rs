@@ -1,7 +1,7 @@
 //! The drugs the releases name, each under one canonical id, with its English and Russian
 //! names and the forms it is printed in. One table: a new drug or spelling is one line.
 
-use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_M, RU_M_SOFT, RU_N};
+use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_F_VELAR, RU_M, RU_M_SOFT, RU_M_VELAR, RU_N};
 use crate::words::{Form, Word};
 
 /// A drug of the table.
@@ -60,7 +60,7 @@ pub static DRUGS: &[Drug] = &[
         id: "poppy",
         en: "opium poppy",
         ru: "мак",
-        phrases: &[&[f("poppy", &["", "ies"])], &[f("мак", RU_M)], &[f("маков", RU_ADJ), f("солом", RU_F)]],
+        phrases: &[&[f("poppy", &["", "ies"])], &[f("мак", RU_M_VELAR)], &[f("маков", RU_ADJ), f("солом", RU_F)]],
     },
     Drug {
         id: "cocaine", en: "cocaine", ru: "кокаин", phrases: &[&[f("cocaine", BARE)], &[f("кокаин", RU_M)]]
@@ -115,9 +115,9 @@ pub static DRUGS: &[Drug] = &[
             &[f("synthetic", BARE), f("drug", EN)],
             &[f("synthetic", BARE), f("narcotic", EN)],
             &[f("synthetics", BARE)],
-            &[f("синтетическ", RU_ADJ), f("наркотик", RU_M)],
+            &[f("синтетическ", RU_ADJ), f("наркотик", RU_M_VELAR)],
             &[f("синтетическ", RU_ADJ), f("наркотическ", RU_ADJ), f("средств", RU_N)],
-            &[f("синтетик", RU_F)],
+            &[f("синтетик", RU_F_VELAR)],
         ],
     },
     Drug {
@@ -139,7 +139,7 @@ pub static DRUGS: &[Drug] = &[
         id: "pregabalin",
         en: "pregabalin (Lyrica)",
         ru: "прегабалин (лирика)",
-        phrases: &[&[f("pregabalin", BARE)], &[f("lyrica", BARE)], &[f("прегабалин", RU_M)], &[f("лирик", RU_F)]],
+        phrases: &[&[f("pregabalin", BARE)], &[f("lyrica", BARE)], &[f("прегабалин", RU_M)], &[f("лирик", RU_F_VELAR)]],
     },
     Drug {
         id: "codeine", en: "codeine", ru: "кодеин", phrases: &[&[f("codeine", BARE)], &[f("кодеин", RU_M)]]
@@ -228,6 +228,11 @@ mod tests {
             ["synthetic-drugs", "psychotropic-substances"]
         );
         assert_eq!(ids("маковой соломы; опия; уксусного ангидрида"), ["poppy", "opium", "precursors"]);
+        // After a velar the ending is `и`: «Лирики», синтетические наркотики, «синтетики».
+        assert_eq!(
+            ids("540 капсул «Лирики», синтетические наркотики и «синтетики», дикие маки"),
+            ["pregabalin", "synthetic-drugs", "synthetic-drugs", "poppy"]
+        );
     }
 
     #[test]

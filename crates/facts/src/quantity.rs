@@ -2,7 +2,7 @@
 
 use crate::drugs::Named;
 use crate::number::{number_at, Number, Reading};
-use crate::words::endings::{BARE, EN, RU_ADJ, RU_M, RU_N};
+use crate::words::endings::{BARE, EN, RU_ADJ, RU_M, RU_M_VELAR, RU_N};
 use crate::words::{Form, Word};
 use serde::Serialize;
 
@@ -76,7 +76,7 @@ const UNITS: &[(Unit, &[Form])] = &[
             f("packet", EN),
             f("bag", EN),
             f("sachet", EN),
-            f("пакетик", RU_M),
+            f("пакетик", RU_M_VELAR),
             f("сверт", &["ок", "ка", "ков", "ки"]),
             f("заклад", &["ка", "ки", "ок"]),
         ],

@@ -60,10 +60,16 @@ pub mod endings {
     pub const EN: &[&str] = &["", "s", "es"];
     /// Russian masculine nouns ending in a hard consonant (героин, каннабис).
     pub const RU_M: &[&str] = &["", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"];
+    /// Russian masculine nouns ending in к, г, х (наркотик, пакетик): after a velar the
+    /// plural and the genitive take `и`, never `ы` (наркотики).
+    pub const RU_M_VELAR: &[&str] = &["", "а", "у", "ом", "е", "и", "ов", "ам", "ами", "ах"];
     /// Russian masculine nouns ending in ж, ш, щ, ч (гашиш).
     pub const RU_M_SOFT: &[&str] = &["", "а", "у", "ем", "е", "и", "ей", "ам", "ами", "ах"];
     /// Russian feminine nouns in -а (марихуана, доза).
     pub const RU_F: &[&str] = &["а", "ы", "е", "у", "ой", "ою", "", "ам", "ами", "ах"];
+    /// Russian feminine nouns in -ка, -га, -ха (лирика, синтетика): `и` after the velar
+    /// (лирики, синтетики).
+    pub const RU_F_VELAR: &[&str] = &["а", "и", "е", "у", "ой", "ою", "", "ам", "ами", "ах"];
     /// Russian feminine nouns in -я (конопля).
     pub const RU_F_SOFT: &[&str] = &["я", "и", "е", "ю", "ей", "ею", "ь", "ям", "ями", "ях"];
     /// Russian neuter nouns in -о (вещество).
@@ -92,5 +98,14 @@ mod tests {
         let heroin = Form { stem: "героин", endings: endings::RU_M };
         assert!(heroin.matches("героина") && heroin.matches("героином") && heroin.matches("героин"));
         assert!(!heroin.matches("героиновый") && !heroin.matches("героиня"));
+    }
+
+    #[test]
+    fn a_velar_stem_takes_i_not_y() {
+        let lyrica = Form { stem: "лирик", endings: endings::RU_F_VELAR };
+        assert!(lyrica.matches("лирики") && lyrica.matches("лирикой") && lyrica.matches("лирик"));
+        assert!(!lyrica.matches("лирикы"));
+        let drug = Form { stem: "наркотик", endings: endings::RU_M_VELAR };
+        assert!(drug.matches("наркотики") && drug.matches("наркотиков") && !drug.matches("наркотикы"));
     }
 }
