@@ -168,6 +168,28 @@ pub static DRUGS: &[Drug] = &[
     },
 ];
 
+/// The word beginnings that speak of drugs without naming one (`16 tons of drugs`, `3 кг
+/// наркотических средств`, `18 литров раствора`, `a drug-containing liquid`).
+const IN_GENERAL: &[&str] = &[
+    "drug",
+    "narcotic",
+    "substance",
+    "psychotropic",
+    "psychoactive",
+    "solution",
+    "наркот",
+    "вещест",
+    "психотроп",
+    "психоактив",
+    "раствор",
+    "жидкост",
+];
+
+/// Whether a word speaks of drugs in general.
+pub fn in_general(word: &str) -> bool {
+    IN_GENERAL.iter().any(|stem| word.starts_with(stem))
+}
+
 /// “Salt” names α-PVP only in quotes (`“salt”`, `«соль»`): elsewhere it is salt.
 const SALT: &[Form] = &[f("salt", EN), f("сол", &["ь", "и", "ью", "ей", "ям", "ями", "ях"])];
 
@@ -275,6 +297,16 @@ mod tests {
     #[test]
     fn words_that_only_begin_like_a_drug_are_not_one() {
         assert_eq!(ids("героиня, описание, макет, Lyricall, hashtag"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_for_drugs_in_general() {
+        let found = words(
+            "3 кг наркотических средств, drug-containing liquid, narcotics, психотропные вещества, героин, sugar",
+        );
+        let general: Vec<&str> =
+            found.iter().filter(|word| in_general(&word.text)).map(|word| word.text.as_str()).collect();
+        assert_eq!(general, ["наркотических", "drug-containing", "narcotics", "психотропные", "вещества"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Amounts of drugs: a number, a unit and, when the sentence says, the drug.
 
-use crate::drugs::Named;
+use crate::drugs::{self, Named};
 use crate::number::{number_at, Number, Reading};
 use crate::words::endings::{BARE, EN, RU_ADJ, RU_M, RU_M_VELAR, RU_N};
 use crate::words::{ends_clause, ends_sentence, Form, Word};
@@ -224,23 +224,6 @@ const INTO: &[&str] = &["in", "into", "for", "в", "по", "для", "на"];
 /// Words before an amount that make it more of what was just weighed (`another 120 g`,
 /// `ещё 9,3 кг обнаружено`).
 const ANOTHER: &[&str] = &["another", "further", "еще"];
-/// The word beginnings that say an amount is of drugs, though no drug is named (`16 tons
-/// of drugs`, `3 кг наркотических средств`, `18 литров раствора`).
-const DRUG_WORDS: &[&str] = &[
-    "drug",
-    "narcotic",
-    "substance",
-    "psychotropic",
-    "psychoactive",
-    "solution",
-    "наркот",
-    "вещест",
-    "психотроп",
-    "психоактив",
-    "раствор",
-    "жидкост",
-];
-
 /// An amount of a drug in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
@@ -319,7 +302,7 @@ fn word_from(words: &[Word], at: usize) -> usize {
     words.partition_point(|word| word.start < at)
 }
 
-fn is_unit(word: &str) -> Option<Unit> {
+pub(crate) fn is_unit(word: &str) -> Option<Unit> {
     UNITS.iter().find(|(_, forms)| forms.iter().any(|form| form.matches(word))).map(|&(unit, _)| unit)
 }
 
@@ -508,7 +491,7 @@ fn weighed_by_clause(words: &[Word], at: usize) -> bool {
 fn says_drugs(text: &[char], words: &[Word], unit_word: usize) -> bool {
     (unit_word + 1..words.len().min(unit_word + 4))
         .take_while(|&at| !ends_clause(text, &words[at - 1], &words[at]))
-        .any(|at| DRUG_WORDS.iter().any(|stem| words[at].text.starts_with(stem)))
+        .any(|at| drugs::in_general(&words[at].text))
 }
 
 #[cfg(test)]
