@@ -1,7 +1,7 @@
 //! The drugs the releases name, each under one canonical id, with its English and Russian
 //! names and the forms it is printed in. One table: a new drug or spelling is one line.
 
-use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_M, RU_M_SOFT, RU_N};
+use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_F_VELAR, RU_M, RU_M_SOFT, RU_M_VELAR, RU_N};
 use crate::words::{Form, Word};
 
 /// A drug of the table.
@@ -33,6 +33,8 @@ pub static DRUGS: &[Drug] = &[
             &[f("hash", BARE)],
             &[f("charas", BARE)],
             &[f("гашиш", RU_M_SOFT)],
+            // Hashish oil: гашишное масло, гашишного масла.
+            &[f("гашишн", RU_ADJ), f("масл", &["о", "а", "у", "ом", "е"])],
             &[f("чарс", RU_M)],
         ],
     },
@@ -44,7 +46,9 @@ pub static DRUGS: &[Drug] = &[
             &[f("marijuana", BARE)],
             &[f("marihuana", BARE)],
             &[f("cannabis", BARE)],
-            &[f("ganja", BARE)],
+            // Hemp is cannabis (конопля). Not “ganja”: in these releases Ganja is
+            // Azerbaijan's second city far more often than the slang word.
+            &[f("hemp", BARE)],
             &[f("марихуан", RU_F)],
             &[f("каннабис", RU_M)],
             &[f("конопл", RU_F_SOFT)],
@@ -60,7 +64,14 @@ pub static DRUGS: &[Drug] = &[
         id: "poppy",
         en: "opium poppy",
         ru: "мак",
-        phrases: &[&[f("poppy", &["", "ies"])], &[f("мак", RU_M)], &[f("маков", RU_ADJ), f("солом", RU_F)]],
+        phrases: &[
+            &[f("poppy", &["", "ies"])],
+            // The opium poppy is the plant, not opium.
+            &[f("opium", BARE), f("poppy", &["", "ies"])],
+            &[f("мак", RU_M_VELAR)],
+            &[f("опийн", RU_ADJ), f("мак", RU_M_VELAR)],
+            &[f("маков", RU_ADJ), f("солом", RU_F)],
+        ],
     },
     Drug {
         id: "cocaine", en: "cocaine", ru: "кокаин", phrases: &[&[f("cocaine", BARE)], &[f("кокаин", RU_M)]]
@@ -115,9 +126,9 @@ pub static DRUGS: &[Drug] = &[
             &[f("synthetic", BARE), f("drug", EN)],
             &[f("synthetic", BARE), f("narcotic", EN)],
             &[f("synthetics", BARE)],
-            &[f("синтетическ", RU_ADJ), f("наркотик", RU_M)],
+            &[f("синтетическ", RU_ADJ), f("наркотик", RU_M_VELAR)],
             &[f("синтетическ", RU_ADJ), f("наркотическ", RU_ADJ), f("средств", RU_N)],
-            &[f("синтетик", RU_F)],
+            &[f("синтетик", RU_F_VELAR)],
         ],
     },
     Drug {
@@ -139,7 +150,7 @@ pub static DRUGS: &[Drug] = &[
         id: "pregabalin",
         en: "pregabalin (Lyrica)",
         ru: "прегабалин (лирика)",
-        phrases: &[&[f("pregabalin", BARE)], &[f("lyrica", BARE)], &[f("прегабалин", RU_M)], &[f("лирик", RU_F)]],
+        phrases: &[&[f("pregabalin", BARE)], &[f("lyrica", BARE)], &[f("прегабалин", RU_M)], &[f("лирик", RU_F_VELAR)]],
     },
     Drug {
         id: "codeine", en: "codeine", ru: "кодеин", phrases: &[&[f("codeine", BARE)], &[f("кодеин", RU_M)]]
@@ -157,8 +168,30 @@ pub static DRUGS: &[Drug] = &[
     },
 ];
 
+/// The word beginnings that speak of drugs without naming one (`16 tons of drugs`, `3 кг
+/// наркотических средств`, `18 литров раствора`, `a drug-containing liquid`).
+const IN_GENERAL: &[&str] = &[
+    "drug",
+    "narcotic",
+    "substance",
+    "psychotropic",
+    "psychoactive",
+    "solution",
+    "наркот",
+    "вещест",
+    "психотроп",
+    "психоактив",
+    "раствор",
+    "жидкост",
+];
+
+/// Whether a word speaks of drugs in general.
+pub fn in_general(word: &str) -> bool {
+    IN_GENERAL.iter().any(|stem| word.starts_with(stem))
+}
+
 /// “Salt” names α-PVP only in quotes (`“salt”`, `«соль»`): elsewhere it is salt.
-const SALT: &[Form] = &[f("salt", EN), f("сол", &["ь", "и", "ью", "ей", "ям"])];
+const SALT: &[Form] = &[f("salt", EN), f("сол", &["ь", "и", "ью", "ей", "ям", "ями", "ях"])];
 
 /// A drug named in a text: which, and its words (`first..=last` of the text's words).
 #[derive(Debug, Clone, Copy)]
@@ -169,21 +202,27 @@ pub struct Named {
 }
 
 /// The drugs the words name, in order. `text` is the words' text, for the quotes around
-/// “salt”.
+/// “salt”. Where phrases of several drugs start at a word, the longest names it
+/// (“opium poppy” is the poppy, not opium).
 pub fn named(words: &[Word], text: &[char]) -> Vec<Named> {
     let mut out = Vec::new();
     let mut at = 0;
-    'words: while at < words.len() {
+    while at < words.len() {
+        let mut longest: Option<(&'static Drug, usize)> = None;
         for drug in DRUGS {
             for phrase in drug.phrases {
                 let fits = phrase.len() <= words.len() - at
                     && phrase.iter().zip(&words[at..]).all(|(form, word)| form.matches(&word.text));
-                if fits {
-                    out.push(Named { drug, first: at, last: at + phrase.len() - 1 });
-                    at += phrase.len();
-                    continue 'words;
+                // Between phrases of one length, the first in the table.
+                if fits && longest.is_none_or(|(_, len)| phrase.len() > len) {
+                    longest = Some((drug, phrase.len()));
                 }
             }
+        }
+        if let Some((drug, len)) = longest {
+            out.push(Named { drug, first: at, last: at + len - 1 });
+            at += len;
+            continue;
         }
         let word = &words[at];
         if SALT.iter().any(|form| form.matches(&word.text)) && quoted(text, word.start, word.end) {
@@ -228,11 +267,29 @@ mod tests {
             ["synthetic-drugs", "psychotropic-substances"]
         );
         assert_eq!(ids("маковой соломы; опия; уксусного ангидрида"), ["poppy", "opium", "precursors"]);
+        // After a velar the ending is `и`: «Лирики», синтетические наркотики, «синтетики».
+        assert_eq!(
+            ids("540 капсул «Лирики», синтетические наркотики и «синтетики», дикие маки"),
+            ["pregabalin", "synthetic-drugs", "synthetic-drugs", "poppy"]
+        );
+    }
+
+    #[test]
+    fn the_longest_phrase_names_the_drug() {
+        assert_eq!(ids("He grew opium poppy and sold opium"), ["poppy", "opium"]);
+        assert_eq!(ids("посевы опийного мака, 2 кг опия и гашишное масло"), ["poppy", "opium", "hashish"]);
+        assert_eq!(ids("wild-growing hemp and 3 litres of hashish oil"), ["cannabis", "hashish"]);
+    }
+
+    #[test]
+    fn a_city_is_not_a_drug() {
+        assert_eq!(ids("Police of Ganja seized heroin"), ["heroin"]);
     }
 
     #[test]
     fn salt_is_a_drug_only_in_quotes() {
         assert_eq!(ids("«соль» массой 3 г"), ["alpha-pvp"]);
+        assert_eq!(ids("упаковки с «солями», торговля «солью»"), ["alpha-pvp", "alpha-pvp"]);
         assert_eq!(ids("the drug known as “salt”"), ["alpha-pvp"]);
         assert_eq!(ids("поваренная соль; salt and pepper"), Vec::<&str>::new());
     }
@@ -240,6 +297,16 @@ mod tests {
     #[test]
     fn words_that_only_begin_like_a_drug_are_not_one() {
         assert_eq!(ids("героиня, описание, макет, Lyricall, hashtag"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_for_drugs_in_general() {
+        let found = words(
+            "3 кг наркотических средств, drug-containing liquid, narcotics, психотропные вещества, героин, sugar",
+        );
+        let general: Vec<&str> =
+            found.iter().filter(|word| in_general(&word.text)).map(|word| word.text.as_str()).collect();
+        assert_eq!(general, ["наркотических", "drug-containing", "narcotics", "психотропные", "вещества"]);
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub fn extract(title: &str, paragraphs: &[String]) -> Facts {
                 });
             }
         }
-        for told in kinds::kinds(&words) {
+        for told in kinds::kinds(&chars, &words, &named) {
             if !facts.kinds.iter().any(|known| known.kind == told.kind) {
                 let word = &words[told.word];
                 facts.kinds.push(KindFact { kind: told.kind, at: place(word.start, word.end) });
