@@ -3,6 +3,8 @@
 
 use crate::words::endings::{BARE, EN, RU_ADJ, RU_F, RU_F_SOFT, RU_F_VELAR, RU_M, RU_M_SOFT, RU_M_VELAR, RU_N};
 use crate::words::{Form, Word};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A drug of the table.
 #[derive(Debug)]
@@ -204,19 +206,38 @@ pub struct Named {
 /// The drugs the words name, in order. `text` is the words' text, for the quotes around
 /// “salt”. Where phrases of several drugs start at a word, the longest names it
 /// (“opium poppy” is the poppy, not opium).
+/// A phrase of the table, with its drug.
+type Phrase = (&'static Drug, &'static [Form]);
+
+/// The table's phrases by the first letter of their first word, in table order: a word is
+/// tried against the few phrases that can start with it.
+fn phrases_by_letter() -> &'static HashMap<char, Vec<Phrase>> {
+    static PHRASES_BY_LETTER: OnceLock<HashMap<char, Vec<Phrase>>> = OnceLock::new();
+    PHRASES_BY_LETTER.get_or_init(|| {
+        let mut by_letter: HashMap<char, Vec<Phrase>> = HashMap::new();
+        for drug in DRUGS {
+            for &phrase in drug.phrases {
+                if let Some(letter) = phrase.first().and_then(|form| form.stem.chars().next()) {
+                    by_letter.entry(letter).or_default().push((drug, phrase));
+                }
+            }
+        }
+        by_letter
+    })
+}
+
 pub fn named(words: &[Word], text: &[char]) -> Vec<Named> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < words.len() {
         let mut longest: Option<(&'static Drug, usize)> = None;
-        for drug in DRUGS {
-            for phrase in drug.phrases {
-                let fits = phrase.len() <= words.len() - at
-                    && phrase.iter().zip(&words[at..]).all(|(form, word)| form.matches(&word.text));
-                // Between phrases of one length, the first in the table.
-                if fits && longest.is_none_or(|(_, len)| phrase.len() > len) {
-                    longest = Some((drug, phrase.len()));
-                }
+        let letter = words[at].text.chars().next();
+        for &(drug, phrase) in letter.and_then(|letter| phrases_by_letter().get(&letter)).into_iter().flatten() {
+            let fits = phrase.len() <= words.len() - at
+                && phrase.iter().zip(&words[at..]).all(|(form, word)| form.matches(&word.text));
+            // Between phrases of one length, the first in the table.
+            if fits && longest.is_none_or(|(_, len)| phrase.len() > len) {
+                longest = Some((drug, phrase.len()));
             }
         }
         if let Some((drug, len)) = longest {

@@ -4,7 +4,9 @@ use crate::drugs::{self, Named};
 use crate::quantity;
 use crate::words::{ends_clause, sentences, Word};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 use Kind::*;
 use When::*;
 
@@ -348,14 +350,14 @@ pub struct Told {
 /// Each kind the words tell of, once, at its first cue. `text` is the words' text (for
 /// where sentences and clauses end) and `drugs` the drugs they name.
 pub fn kinds(text: &[char], words: &[Word], drugs: &[Named]) -> Vec<Told> {
-    let bodies = BODIES.iter().map(|&body| cue(Cooperation, body, Always));
-    let cues: Vec<Cue> = CUES.iter().copied().chain(bodies).collect();
+    let cues = cues_by_letter();
     let mut out: Vec<Told> = Vec::new();
     for sentence in sentences(text, words) {
         let within = InSentence { text, words, drugs, range: sentence.clone() };
         let aim = sentence.clone().find(|&at| AIM.iter().any(|aim| within.fits(at, aim)));
         for at in sentence {
-            for cue in &cues {
+            let Some(cues) = words[at].text.chars().next().and_then(|letter| cues.get(&letter)) else { continue };
+            for cue in cues {
                 if out.iter().any(|told| told.kind == cue.kind) || !within.fits(at, cue.words) {
                     continue;
                 }
@@ -369,6 +371,23 @@ pub fn kinds(text: &[char], words: &[Word], drugs: &[Named]) -> Vec<Told> {
         }
     }
     out
+}
+
+/// The cues (the international bodies among them) by the first letter of their first
+/// word, in table order: a word is tried against the few that can fit it, not all 170
+/// (most of the importer's time went there).
+fn cues_by_letter() -> &'static HashMap<char, Vec<Cue>> {
+    static CUES_BY_LETTER: OnceLock<HashMap<char, Vec<Cue>>> = OnceLock::new();
+    CUES_BY_LETTER.get_or_init(|| {
+        let bodies = BODIES.iter().map(|&body| cue(Cooperation, body, Always));
+        let mut by_letter: HashMap<char, Vec<Cue>> = HashMap::new();
+        for cue in CUES.iter().copied().chain(bodies) {
+            if let Some(letter) = cue.words.first().and_then(|word| word.chars().next()) {
+                by_letter.entry(letter).or_default().push(cue);
+            }
+        }
+        by_letter
+    })
 }
 
 /// One sentence of a text: its words are `range` of `words`.
