@@ -2,6 +2,7 @@
 //! text nodes only, never into markup.
 
 mod card;
+mod filters;
 mod language;
 mod open;
 mod release;

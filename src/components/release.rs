@@ -4,6 +4,7 @@
 
 use crate::browser::{self, HistoryMode};
 use crate::components::card::EventCard;
+use crate::components::filters::{filter_bar, FilterChange, FiltersProps};
 use crate::components::search::{search_box, SearchProps};
 use crate::components::site_nav::site_nav;
 #[cfg(not(target_arch = "wasm32"))]
@@ -165,6 +166,32 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         let pinned = pinned.clone();
         Callback::from(move |scope: Scope| go(Route { scope, ..pinned.clone() }, HistoryMode::Replace))
     };
+    let on_filter = {
+        let go = go.clone();
+        let pinned = pinned.clone();
+        Callback::from(move |(name, value): FilterChange| {
+            let value = (!value.is_empty()).then_some(value);
+            let mut route = Route { event: None, ..pinned.clone() };
+            match name {
+                "drug" => route.drug = value,
+                "kind" => route.kind = value,
+                "from" => route.from = value,
+                "to" => route.to = value,
+                _ => (route.drug, route.kind, route.from, route.to) = (None, None, None, None),
+            }
+            go(route, HistoryMode::Push);
+        })
+    };
+    let filters = filter_bar(
+        FiltersProps {
+            facets: &view.facets,
+            across_releases: view.scope == Scope::All,
+            found: view.tabs.first().map_or(0, |all| all.count),
+            on_change: on_filter,
+            live: !props.links.is_site(),
+        },
+        t,
+    );
 
     // Nothing found yet in an archive still being searched is not "no events match": the
     // count and the empty message wait for the search to finish.
@@ -197,11 +224,11 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
         html! {
             <>
                 <h2 id="events-heading">{ t.events }</h2>
-                <div class="needs-script">{ search_box(search, t) }</div>
+                <div class="needs-script">{ search_box(search, t) }{ filters }</div>
             </>
         }
     } else {
-        search_box(search, t)
+        html! { <>{ search_box(search, t) }{ filters }</> }
     };
     // The static page's tab links are drawn natively alone, at publish time.
     #[cfg(not(target_arch = "wasm32"))]
@@ -404,6 +431,8 @@ pub struct ListKey {
     country: Option<String>,
     query: String,
     scope: Scope,
+    /// The drug, kind and months filtered by.
+    filters: [Option<String>; 4],
 }
 
 type Shown = Kept<(ListKey, usize)>;
@@ -421,7 +450,9 @@ fn event_list(
             return Html::default();
         }
         let elsewhere = view.tabs.first().map_or(0, |all| all.count);
-        let message = if view.searching() && elsewhere > 0 {
+        let message = if view.facets.any() && elsewhere == 0 {
+            t.empty_filters.to_owned()
+        } else if (view.searching() || view.facets.any()) && elsewhere > 0 {
             (t.empty_here_but_elsewhere)(elsewhere)
         } else if view.searching() {
             if view.scope == Scope::All {
@@ -441,6 +472,7 @@ fn event_list(
         country: view.country.clone(),
         query: props.route.query.clone(),
         scope: view.scope,
+        filters: [view.facets.drug.clone(), view.facets.kind.clone(), view.facets.from.clone(), view.facets.to.clone()],
     };
     // A site page lists its release's events all at once, as its static form does.
     let everything = props.site_page && !view.searching();

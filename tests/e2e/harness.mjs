@@ -206,7 +206,7 @@ function siteAddress(hash, bundle) {
   const [year, number] = view.get('release')?.split('-') ?? [newest.year, newest.number];
   const path = view.has('release') || view.has('lang') ? `${view.get('lang') ?? 'en'}/${year}/${number}/` : '';
   const parts = new URLSearchParams();
-  for (const key of ['country', 'q', 'scope']) if (view.has(key)) parts.set(key, view.get(key));
+  for (const key of ['country', 'q', 'scope', 'drug', 'kind', 'from', 'to']) if (view.has(key)) parts.set(key, view.get(key));
   const query = parts.size > 0 ? `?${parts}` : '';
   return `${path}${query}${view.has('event') ? `#event-${view.get('event')}` : ''}`;
 }

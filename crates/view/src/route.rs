@@ -52,6 +52,15 @@ pub struct Route {
     pub country: Option<String>,
     pub query: String,
     pub scope: Scope,
+    /// Only events naming this drug (an id of the drug table: `heroin`).
+    pub drug: Option<String>,
+    /// Only events of this kind (`seizure`, …, `other`).
+    pub kind: Option<String>,
+    /// Only releases whose period ends on or after this month (`2024-01`); with `to`, the
+    /// date range filter, which reaches across releases.
+    pub from: Option<String>,
+    /// Only releases whose period starts on or before this month (`2024-12`).
+    pub to: Option<String>,
     /// The event opened in full (and scrolled to).
     pub event: Option<String>,
     /// Interface language chosen by the reader (`en`, `ru`); `None`: the browser's.
@@ -111,7 +120,7 @@ impl Route {
     /// without a release or an interface language, or for a search (no page holds one).
     pub fn to_site_path(&self) -> Option<String> {
         let (release, lang) = (self.release?, self.lang.as_deref()?);
-        if !self.query.is_empty() {
+        if !self.query.is_empty() || self.filtered() {
             return None;
         }
         let mut path = site_path(lang, release);
@@ -127,26 +136,48 @@ impl Route {
 }
 
 impl Route {
+    /// Whether a filter narrows the events besides the country and the search: a drug, a
+    /// kind or a date range.
+    pub fn filtered(&self) -> bool {
+        self.drug.is_some() || self.kind.is_some() || self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether the route looks beyond the release on screen: a search or a filter of all
+    /// releases.
+    pub fn across_releases(&self) -> bool {
+        self.scope == Scope::All && (!self.query.is_empty() || self.filtered())
+    }
+
     /// Reads the parts of a view that fragments and site addresses write alike (country,
-    /// search, scope); other keys are ignored.
+    /// search, filters, scope); other keys are ignored.
     fn read_view_part(&mut self, key: &str, value: String) {
         match key {
             "country" => self.country = is_country_code(&value).then_some(value),
             "q" => self.query = value.chars().take(MAX_QUERY_CHARS).collect(),
             "scope" => self.scope = if value == "all" { Scope::All } else { Scope::Release },
+            "drug" => self.drug = is_fact_id(&value).then_some(value),
+            "kind" => self.kind = is_fact_id(&value).then_some(value),
+            "from" => self.from = is_month(&value).then_some(value),
+            "to" => self.to = is_month(&value).then_some(value),
             _ => {}
         }
     }
 
-    /// Writes the parts [`Route::read_view_part`] reads; the scope only with a search.
+    /// Writes the parts [`Route::read_view_part`] reads; the scope only with a search or
+    /// a filter.
     fn write_view_parts(&self, add: &mut impl FnMut(&str, &str)) {
         if let Some(country) = &self.country {
             add("country", country);
         }
         if !self.query.is_empty() {
             add("q", &self.query);
-            if self.scope == Scope::All {
-                add("scope", "all");
+        }
+        if self.across_releases() {
+            add("scope", "all");
+        }
+        for (key, value) in [("drug", &self.drug), ("kind", &self.kind), ("from", &self.from), ("to", &self.to)] {
+            if let Some(value) = value {
+                add(key, value);
             }
         }
     }
@@ -239,6 +270,20 @@ fn is_language_code(value: &str) -> bool {
     (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// An id of the drug table or a kind: lowercase letters, digits and `-`, short.
+fn is_fact_id(value: &str) -> bool {
+    (1..=40).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A month as `YYYY-MM`.
+fn is_month(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes.iter().enumerate().all(|(at, b)| at == 4 || b.is_ascii_digit())
+        && matches!(value[5..].parse::<u8>(), Ok(1..=12))
+}
+
 fn is_country_code(value: &str) -> bool {
     value.len() == 2 && value.bytes().all(|b| b.is_ascii_lowercase())
 }
@@ -303,6 +348,10 @@ mod tests {
             country: Some("kz".into()),
             query: "полиция & “easy money”".into(),
             scope: Scope::All,
+            drug: Some("alpha-pvp".into()),
+            kind: Some("trafficking-group".into()),
+            from: Some("2024-01".into()),
+            to: Some("2025-12".into()),
             event: Some("2025-15-kz-2".into()),
             lang: Some("ru".into()),
         };
@@ -389,5 +438,26 @@ mod tests {
     fn scope_is_written_only_with_a_query() {
         let route = Route { scope: Scope::All, ..Route::default() };
         assert_eq!(route.to_fragment(), "#");
+    }
+
+    #[test]
+    fn filters_are_written_and_a_filter_of_all_releases_keeps_its_scope() {
+        let route = Route { scope: Scope::All, drug: Some("heroin".into()), ..Route::default() };
+        assert_eq!(route.to_fragment(), "#scope=all&drug=heroin");
+        assert_eq!(Route::from_fragment("#scope=all&drug=heroin"), route);
+        let route = Route { kind: Some("seizure".into()), from: Some("2025-01".into()), ..Route::default() };
+        assert_eq!(route.to_site_address(), "?kind=seizure&from=2025-01");
+        // A filter has no page of its own in the site.
+        let route = Route { release: Some(ReleaseKey { year: 2025, number: 15 }), lang: Some("en".into()), ..route };
+        assert_eq!(route.to_site_path(), None);
+    }
+
+    #[test]
+    fn damaged_filters_are_dropped() {
+        let route = Route::from_fragment("#drug=Heroin&kind=<b>&from=2025-13&to=25-01");
+        assert_eq!((route.drug, route.kind, route.from, route.to), (None, None, None, None));
+        let route = Route::from_fragment("#drug=synthetic-drugs&from=2025-02&to=2025-11");
+        assert_eq!(route.drug.as_deref(), Some("synthetic-drugs"));
+        assert_eq!((route.from.as_deref(), route.to.as_deref()), (Some("2025-02"), Some("2025-11")));
     }
 }

@@ -36,6 +36,72 @@ pub struct ReleaseView {
     pub notices: Vec<Notice>,
     /// The release on screen is listed but its events are not fetched yet (chunked archive).
     pub pending: bool,
+    /// The drug, kind and date range filters, with how many events each choice shows.
+    pub facets: Facets,
+}
+
+/// The filters by the facts the importer read ([`caricc_format::model::Facts`]): what the
+/// route chose, and for each drug and kind how many events choosing it would show (with the
+/// search, the country and the other filter as they are).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub drug: Option<String>,
+    pub kind: Option<String>,
+    /// The date range, as months (`2025-01`): applied across releases only.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Drugs named by the events in scope, most events first (table order between equals).
+    pub drugs: Vec<FacetCount>,
+    /// Kinds of the events in scope, in [`KINDS`] order.
+    pub kinds: Vec<FacetCount>,
+    /// Whether any event in scope has facts: without, there is nothing to filter by.
+    pub read: bool,
+    /// The first and last month of the releases in the bundle, for the range's bounds.
+    pub months: Option<(String, String)>,
+}
+
+impl Facets {
+    /// Whether a drug, kind or date filter is on.
+    pub fn any(&self) -> bool {
+        self.drug.is_some() || self.kind.is_some() || self.from.is_some() || self.to.is_some()
+    }
+}
+
+/// A filter's choice and the events it would show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    pub id: String,
+    pub count: usize,
+}
+
+/// The kinds of event, in the order filters list them; `other` is an event with facts and
+/// none of the others.
+pub const KINDS: [&str; 8] =
+    ["seizure", "arrest", "laboratory", "trafficking-group", "sentence", "prevention", "cooperation", "other"];
+
+/// Whether the event names the drug.
+fn names_drug(event: &Event, drug: &str) -> bool {
+    event.facts.as_ref().is_some_and(|facts| facts.drugs.iter().any(|fact| fact.drug == drug))
+}
+
+/// Whether the event is of the kind (`other`: it has facts and no kind).
+fn is_of_kind(event: &Event, kind: &str) -> bool {
+    event.facts.as_ref().is_some_and(|facts| match kind {
+        "other" => facts.kinds.is_empty(),
+        kind => facts.kinds.iter().any(|fact| fact.kind == kind),
+    })
+}
+
+/// The kinds of an event, `other` included, as [`KINDS`] names them.
+pub fn kinds_of(event: &Event) -> Vec<&str> {
+    KINDS.iter().copied().filter(|kind| is_of_kind(event, kind)).collect()
+}
+
+/// Whether a release's period meets the months `from..=to` (`YYYY-MM`, either open).
+fn in_months(issue: &Issue, from: Option<&str>, to: Option<&str>) -> bool {
+    let month = |date: &str| date.get(..7).map(str::to_owned).unwrap_or_default();
+    from.is_none_or(|from| month(&issue.period.to).as_str() >= from)
+        && to.is_none_or(|to| month(&issue.period.from).as_str() <= to)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,10 +238,17 @@ pub fn release_view_in_archive(
     }
 
     let query = Query::parse(&route.query);
-    let scope = if query.is_empty() { Scope::Release } else { route.scope };
+    // A search or a filter may look through all releases; the date range only does then.
+    let scope = if query.is_empty() && !route.filtered() { Scope::Release } else { route.scope };
     let only_issue = (scope == Scope::Release).then_some(issue);
-    let in_shown_versions =
-        |found: Vec<EventRef>| -> Vec<EventRef> { found.into_iter().filter(|at| shown_versions[at.issue]).collect() };
+    let (from, to) = match scope {
+        Scope::All => (route.from.as_deref(), route.to.as_deref()),
+        Scope::Release => (None, None),
+    };
+    let in_range = |at: &EventRef| in_months(&bundle.issues[at.issue], from, to);
+    let in_shown_versions = |found: Vec<EventRef>| -> Vec<EventRef> {
+        found.into_iter().filter(|at| shown_versions[at.issue] && in_range(at)).collect()
+    };
     let in_scope: Vec<EventRef> = in_shown_versions(index.search(bundle, &Query::default(), only_issue));
     let matching: Vec<EventRef> =
         if query.is_empty() { in_scope.clone() } else { in_shown_versions(index.search(bundle, &query, only_issue)) };
@@ -187,11 +260,6 @@ pub fn release_view_in_archive(
             countries.push(code);
         }
     }
-    let count_for =
-        |code: &str| matching.iter().filter(|at| bundle.issues[at.issue].events[at.event].country == code).count();
-    let mut tabs = vec![Tab { country: None, count: matching.len() }];
-    tabs.extend(countries.iter().map(|code| Tab { country: Some((*code).to_owned()), count: count_for(code) }));
-
     let country = match &route.country {
         Some(code) if countries.contains(&code.as_str()) => Some(code.clone()),
         // The release's countries are not known until it arrives.
@@ -202,14 +270,71 @@ pub fn release_view_in_archive(
         }
         None => None,
     };
-    let results = match &country {
-        Some(code) => {
-            matching.into_iter().filter(|at| &bundle.issues[at.issue].events[at.event].country == code).collect()
+
+    // Each filter narrows the events; the counts of one filter's choices apply the others.
+    let event = |at: &EventRef| &bundle.issues[at.issue].events[at.event];
+    let (drug, kind) = (route.drug.as_deref(), route.kind.as_deref());
+    let drug_fits = |at: &EventRef| drug.is_none_or(|drug| names_drug(event(at), drug));
+    let kind_fits = |at: &EventRef| kind.is_none_or(|kind| is_of_kind(event(at), kind));
+    let country_fits = |at: &EventRef| country.as_ref().is_none_or(|code| &event(at).country == code);
+    let mut drugs: Vec<FacetCount> = Vec::new();
+    let mut kind_counts = [0; KINDS.len()];
+    for at in matching.iter().filter(|at| country_fits(at)) {
+        let Some(facts) = &event(at).facts else { continue };
+        if kind_fits(at) {
+            for fact in &facts.drugs {
+                match drugs.iter_mut().find(|counted| counted.id == fact.drug) {
+                    Some(counted) => counted.count += 1,
+                    None => drugs.push(FacetCount { id: fact.drug.clone(), count: 1 }),
+                }
+            }
         }
-        None => matching,
+        if drug_fits(at) {
+            for (count, kind) in kind_counts.iter_mut().zip(KINDS) {
+                *count += usize::from(is_of_kind(event(at), kind));
+            }
+        }
+    }
+    // The chosen ones stay listed at 0, so that they can be seen and undone.
+    if let Some(chosen) = drug.filter(|drug| !drugs.iter().any(|counted| counted.id == *drug)) {
+        drugs.push(FacetCount { id: chosen.to_owned(), count: 0 });
+    }
+    let table_place = |id: &str| caricc_facts::drugs::DRUGS.iter().position(|known| known.id == id);
+    drugs.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| table_place(&a.id).cmp(&table_place(&b.id))));
+    let kinds: Vec<FacetCount> = KINDS
+        .iter()
+        .zip(kind_counts)
+        .filter(|(id, count)| *count > 0 || kind == Some(**id))
+        .map(|(id, count)| FacetCount { id: (*id).to_owned(), count })
+        .collect();
+    let read = in_scope.iter().any(|at| event(at).facts.is_some());
+    let months = bundle
+        .issues
+        .iter()
+        .filter_map(|issue| Some((issue.period.from.get(..7)?, issue.period.to.get(..7)?)))
+        .fold(None, |range: Option<(&str, &str)>, (first, last)| match range {
+            None => Some((first, last)),
+            Some((a, b)) => Some((a.min(first), b.max(last))),
+        })
+        .map(|(first, last)| (first.to_owned(), last.to_owned()));
+    let facets = Facets {
+        drug: route.drug.clone(),
+        kind: route.kind.clone(),
+        from: from.map(str::to_owned),
+        to: to.map(str::to_owned),
+        drugs,
+        kinds,
+        read,
+        months,
     };
+
+    let filtered: Vec<EventRef> = matching.into_iter().filter(|at| drug_fits(at) && kind_fits(at)).collect();
+    let count_for = |code: &str| filtered.iter().filter(|at| event(at).country == code).count();
+    let mut tabs = vec![Tab { country: None, count: filtered.len() }];
+    tabs.extend(countries.iter().map(|code| Tab { country: Some((*code).to_owned()), count: count_for(code) }));
+    let results = filtered.into_iter().filter(|at| country_fits(at)).collect();
     let pending = pending(issue);
-    Some(ReleaseView { issue, releases, tabs, country, query, scope, results, opened, notices, pending })
+    Some(ReleaseView { issue, releases, tabs, country, query, scope, results, opened, notices, pending, facets })
 }
 
 /// The pending release an event id (`{year}-{number}-{country}-{n}`) belongs to, if any.

@@ -113,4 +113,45 @@ pub static EN: Messages = Messages {
     json_syntax: |line, column, message| format!("not valid JSON at line {line}, column {column}: {message}"),
     json_format: |found| format!("unsupported bundle format {found} at $.format: this viewer reads format 1"),
     json_limit_hint: "the viewer's limits keep a wrong file from freezing the page",
+    filters: "Filter by what the text tells",
+    filter_drug: "Drug",
+    filter_kind: "Kind of event",
+    any_drug: "All drugs",
+    any_kind: "All kinds",
+    filter_from: "From",
+    filter_to: "To",
+    clear_filters: "Clear filters",
+    filtered_count: |n| format!("{} {} the filters.", count(n), if n == 1 { "event matches" } else { "events match" }),
+    empty_filters: "No events match these filters.",
+    facts_note: "Drugs, amounts and kinds of event are read from the media text automatically, by rules, and may be wrong: each one shows the sentence it was read from.",
+    facts_label: "Facts read from the text",
+    kind_name: |kind| {
+        match kind {
+            "seizure" => "Seizure",
+            "arrest" => "Arrest",
+            "laboratory" => "Laboratory dismantled",
+            "trafficking-group" => "Trafficking group dismantled",
+            "sentence" => "Court sentence",
+            "prevention" => "Prevention and awareness",
+            "cooperation" => "International cooperation",
+            "other" => "Other",
+            other => other,
+        }
+        .to_owned()
+    },
+    unit_name: |unit, amount| {
+        let one = amount == 1.0;
+        match unit {
+            "tablets" if one => "tablet",
+            "capsules" if one => "capsule",
+            "doses" if one => "dose",
+            "plants" if one => "plant",
+            "packets" if one => "packet",
+            "ampoules" if one => "ampoule",
+            other => other,
+        }
+        .to_owned()
+    },
+    number: |value| super::format_number(value, ',', '.'),
+    either: |one, other| format!("{one} or {other}"),
 };

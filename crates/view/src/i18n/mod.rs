@@ -136,6 +136,58 @@ pub struct Messages {
     pub json_syntax: fn(usize, usize, &str) -> String,
     pub json_format: fn(&str) -> String,
     pub json_limit_hint: &'static str,
+    /// The filters by the facts read in the text.
+    pub filters: &'static str,
+    pub filter_drug: &'static str,
+    pub filter_kind: &'static str,
+    pub any_drug: &'static str,
+    pub any_kind: &'static str,
+    /// The date range's ends (months), when filtering all releases.
+    pub filter_from: &'static str,
+    pub filter_to: &'static str,
+    pub clear_filters: &'static str,
+    /// (events the filters show)
+    pub filtered_count: fn(usize) -> String,
+    pub empty_filters: &'static str,
+    /// Said once on the page: the facts are read by rules, not by a person.
+    pub facts_note: &'static str,
+    /// The list of an event's facts.
+    pub facts_label: &'static str,
+    /// A kind of event by its id (`seizure`); an unknown id as it is.
+    pub kind_name: fn(&str) -> String,
+    /// A unit after an amount: (unit id, the amount) — `kg`, `tablets`, `таблеток`.
+    pub unit_name: fn(&str, f64) -> String,
+    /// A number as the language writes it: `1,200.5` / `1 200,5`.
+    pub number: fn(f64) -> String,
+    /// A number that reads two ways: (one reading, the other).
+    pub either: fn(&str, &str) -> String,
+}
+
+/// A drug's name in the interface language, from the drug table; an id the table lacks as
+/// it is.
+pub fn drug_name(id: &str, t: &Messages) -> String {
+    match caricc_facts::drugs::by_id(id) {
+        Some(drug) if t.code == "ru" => drug.ru.to_owned(),
+        Some(drug) => drug.en.to_owned(),
+        None => id.to_owned(),
+    }
+}
+
+/// A number with at most three decimals, digits grouped by `thousands` and the decimals
+/// after `decimal`: the amounts facts give (`1,200.5`, `1 200,5`).
+pub fn format_number(value: f64, thousands: char, decimal: char) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    let whole = rounded.trunc();
+    let mut out = if rounded < 0.0 { "-".to_owned() } else { String::new() };
+    // Amounts past usize are not amounts anyone printed; they are shown as the largest.
+    out.push_str(&group_digits(whole.abs().min(usize::MAX as f64) as usize, thousands));
+    let fraction = format!("{:.3}", (rounded - whole).abs());
+    let fraction = fraction.trim_start_matches('0').trim_start_matches('.').trim_end_matches('0');
+    if !fraction.is_empty() {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    out
 }
 
 /// A count with the language's digit grouping: `100,000` / `100 000`.
@@ -181,6 +233,21 @@ impl Describe for DecodeError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(format_number(1200.5, ',', '.'), "1,200.5");
+        assert_eq!(format_number(1200.5, '\u{a0}', ','), "1\u{a0}200,5");
+        assert_eq!(format_number(5.065, ',', '.'), "5.065");
+        assert_eq!(format_number(0.25, ',', '.'), "0.25");
+        assert_eq!(format_number(10.0, ',', '.'), "10");
+        assert_eq!(format_number(2.0004, ',', '.'), "2");
+        assert_eq!((EN.number)(100_000.0), "100,000");
+        assert_eq!((RU.unit_name)("tablets", 21.0), "таблетка");
+        assert_eq!((RU.unit_name)("tablets", 1.5), "таблетки");
+        assert_eq!((EN.kind_name)("trafficking-group"), "Trafficking group dismantled");
+        assert_eq!((RU.kind_name)("new-kind"), "new-kind");
+    }
 
     #[test]
     fn every_language_has_a_unique_code_and_a_name() {

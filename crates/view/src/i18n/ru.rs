@@ -112,4 +112,61 @@ pub static RU: Messages = Messages {
     json_syntax: |line, column, message| format!("ошибка JSON в строке {line}, столбце {column}: {message}"),
     json_format: |found| format!("неподдерживаемый формат {found} в $.format: просмотрщик читает формат 1"),
     json_limit_hint: "ограничения не дают ошибочному файлу «подвесить» страницу",
+    filters: "Отбор по тому, о чём говорится в тексте",
+    filter_drug: "Наркотик",
+    filter_kind: "Вид события",
+    any_drug: "Все наркотики",
+    any_kind: "Все виды",
+    filter_from: "С",
+    filter_to: "По",
+    clear_filters: "Сбросить отбор",
+    filtered_count: |n| {
+        format!("Отбору {} {} {}.", russian_plural(n, "соответствует", "соответствуют", "соответствуют"), count(n), events(n))
+    },
+    empty_filters: "Нет событий, подходящих под этот отбор.",
+    facts_note: "Наркотики, количества и виды событий выделены из текста СМИ автоматически, по правилам, и могут быть неточны: у каждого показано предложение, из которого он взят.",
+    facts_label: "Выделено из текста",
+    kind_name: |kind| {
+        match kind {
+            "seizure" => "Изъятие",
+            "arrest" => "Задержание",
+            "laboratory" => "Ликвидация нарколаборатории",
+            "trafficking-group" => "Пресечение деятельности наркогруппы",
+            "sentence" => "Приговор суда",
+            "prevention" => "Профилактика",
+            "cooperation" => "Международное сотрудничество",
+            "other" => "Другое",
+            other => other,
+        }
+        .to_owned()
+    },
+    unit_name: |unit, amount| {
+        // A fraction of a count takes the genitive singular (1,5 таблетки); whole counts
+        // decline by their last digits.
+        let whole = amount.fract() == 0.0 && (0.0..1e15).contains(&amount);
+        let plural = |one, few, many| {
+            if whole {
+                russian_plural(amount as usize, one, few, many)
+            } else {
+                few
+            }
+        };
+        match unit {
+            "g" => "г",
+            "kg" => "кг",
+            "t" => "т",
+            "ml" => "мл",
+            "l" => "л",
+            "tablets" => plural("таблетка", "таблетки", "таблеток"),
+            "capsules" => plural("капсула", "капсулы", "капсул"),
+            "doses" => plural("доза", "дозы", "доз"),
+            "plants" => plural("куст", "куста", "кустов"),
+            "packets" => plural("пакет", "пакета", "пакетов"),
+            "ampoules" => plural("ампула", "ампулы", "ампул"),
+            other => other,
+        }
+        .to_owned()
+    },
+    number: |value| super::format_number(value, '\u{a0}', ','),
+    either: |one, other| format!("{one} или {other}"),
 };
