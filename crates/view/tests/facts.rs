@@ -1,8 +1,13 @@
 //! The facts put to use: sentences of facts, insights over a set of events, chart geometry
 //! and exports, on small bundles written here, on the built-in release, and on hostile ones.
 
-use caricc_format::model::{Event, Place};
-use caricc_view::facts::{fact_sentence, fact_text};
+use caricc_format::bundle::parse_bundle;
+use caricc_format::model::{Bundle, Event, Place};
+use caricc_search::search::EventRef;
+use caricc_view::facts::{
+    drug_name, events_in, fact_sentence, fact_text, in_measure, insights, AmountRow, Insights, Measure, MonthRow,
+    Selection, OTHER_KIND,
+};
 
 fn written(title: &str, paragraphs: &[&str]) -> Event {
     Event {
@@ -102,4 +107,232 @@ fn a_paragraph_as_long_as_a_bundle_allows_is_one_sentence_without_ends() {
     let end = text.chars().count() as u32;
     assert_eq!(fact_text(&event, at(Some(0), end - 1, end)).as_deref(), Some("x"));
     assert_eq!(fact_sentence(&event, at(Some(0), end - 1, end)), Some(text.trim().to_owned()));
+}
+
+/// Four releases: two in January 2025, one in February, one with no valid period. Their
+/// events hold every case the insights count: drugs and none, every measure, ranges,
+/// approximate, ambiguous and hostile amounts, repeated and unknown kinds, no facts.
+fn sample() -> Bundle {
+    let release = |number: u32, from: &str, events: &str| {
+        format!(
+            r#"{{"number":{number},"year":2025,"lang":"en","period":{{"from":"{from}","to":"{from}"}},"title":"Release {number}","events":[{events}]}}"#
+        )
+    };
+    let event = |id: &str, country: &str, facts: &str| {
+        let facts = if facts.is_empty() { String::new() } else { format!(r#","facts":{facts}"#) };
+        format!(
+            r#"{{"id":"{id}","country":"{country}","title":"Event {id}","paragraphs":["Officers seized 500 g of heroin, about 2 kg of heroin and 1.5 t of hashish. Also 5,065 kg."],"sources":[{{"url":"https://a.kz/{id}"}}]{facts}}}"#
+        )
+    };
+    let place = r#""at":{"p":0,"from":16,"to":21}"#;
+    let q = |fields: &str| format!(r#"{{{fields},{place}}}"#);
+    let kz1 = event(
+        "2025-1-kz-1",
+        "kz",
+        &format!(
+            r#"{{"drugs":[{{"drug":"heroin",{place}}}],"quantities":[{},{},{},{},{},{},{}],"kinds":[{{"kind":"seizure",{place}}},{{"kind":"arrest",{place}}},{{"kind":"seizure",{place}}}]}}"#,
+            q(r#""amount":500,"unit":"g","drug":"heroin""#),
+            q(r#""amount":2,"unit":"kg","drug":"heroin","approximate":true"#),
+            q(r#""amount":1.5,"unit":"t","drug":"hashish""#),
+            q(r#""readings":[5.065,5065],"unit":"kg","drug":"heroin""#),
+            q(r#""amount":10,"unit":"t""#),
+            q(r#""amount":100,"unit":"tablets","drug":"zzz-new-drug""#),
+            q(r#""amount":2,"to":3,"unit":"l","drug":"hashish""#),
+        ),
+    );
+    let kg1 = event("2025-1-kg-1", "kg", "{}");
+    let uz1 = event("2025-1-uz-1", "uz", "");
+    let kz2 = event(
+        "2025-2-kz-1",
+        "kz",
+        &format!(
+            r#"{{"quantities":[{},{},{}],"kinds":[{{"kind":"sentence",{place}}}]}}"#,
+            q(r#""amount":300,"unit":"ml""#),
+            q(r#""amount":20,"unit":"doses""#),
+            q(r#""amount":5,"unit":"ampoules","drug":"tramadol""#),
+        ),
+    );
+    let kz3 = event(
+        "2025-3-kz-1",
+        "kz",
+        &format!(
+            r#"{{"quantities":[{},{},{},{},{}],"kinds":[{{"kind":"future-kind",{place}}},{{"kind":"other",{place}}}]}}"#,
+            q(r#""amount":3,"unit":"bags""#),
+            q(r#""amount":-4,"unit":"kg""#),
+            q(r#""amount":1e308,"unit":"t""#),
+            q(r#""amount":1e308,"unit":"kg","drug":"heroin""#),
+            q(r#""amount":1.7e308,"unit":"kg","drug":"heroin""#),
+        ),
+    );
+    let undated = event(
+        "2025-4-kz-1",
+        "kz",
+        &format!(r#"{{"quantities":[{}],"kinds":[{{"kind":"seizure",{place}}}]}}"#, q(r#""amount":1,"unit":"kg""#)),
+    );
+    let issues = [
+        release(1, "2025-01-01", &[kz1, kg1, uz1].join(",")),
+        release(2, "2025-01-16", &kz2),
+        release(3, "2025-02-01", &kz3),
+        release(4, "soon", &undated),
+    ];
+    parse_bundle(&format!(r#"{{"format":1,"issues":[{}]}}"#, issues.join(","))).unwrap()
+}
+
+fn every_event(bundle: &Bundle) -> Vec<EventRef> {
+    let mut all = Vec::new();
+    for (issue, release) in bundle.issues.iter().enumerate() {
+        all.extend((0..release.events.len()).map(|event| EventRef { issue, event }));
+    }
+    all
+}
+
+#[test]
+fn amounts_are_put_in_their_measure() {
+    assert_eq!(in_measure(500.0, "g"), Some((Measure::Mass, 0.5)));
+    assert_eq!(in_measure(1.5, "t"), Some((Measure::Mass, 1500.0)));
+    assert_eq!(in_measure(300.0, "ml"), Some((Measure::Volume, 0.3)));
+    assert_eq!(in_measure(2.0, "l"), Some((Measure::Volume, 2.0)));
+    assert_eq!(in_measure(7.0, "plants"), Some((Measure::Plants, 7.0)));
+    assert_eq!(in_measure(7.0, "bags"), None);
+    assert_eq!(in_measure(-1.0, "kg"), None);
+    assert_eq!(in_measure(1e308, "t"), None);
+    for measure in Measure::ALL {
+        assert_eq!(in_measure(1.0, measure.unit()), Some((measure, 1.0)));
+    }
+}
+
+#[test]
+fn drugs_are_named_in_the_reader_s_language() {
+    assert_eq!(drug_name("heroin", "en"), "heroin");
+    assert_eq!(drug_name("heroin", "ru"), "героин");
+    assert_eq!(drug_name("zzz-new-drug", "ru"), "zzz-new-drug");
+}
+
+#[test]
+fn insights_count_events_per_month_and_country() {
+    let bundle = sample();
+    let found = insights(&bundle, &every_event(&bundle));
+    assert_eq!(found.countries, ["kg", "kz", "uz"]);
+    assert_eq!(
+        found.months,
+        [
+            MonthRow { month: "2025-01".into(), counts: vec![1, 2, 1], total: 4 },
+            MonthRow { month: "2025-02".into(), counts: vec![0, 1, 0], total: 1 },
+        ]
+    );
+    assert_eq!(found.undated, 1);
+    assert_eq!(found.not_read, 1);
+}
+
+#[test]
+fn insights_add_amounts_per_drug_within_each_measure_only() {
+    let bundle = sample();
+    let found = insights(&bundle, &every_event(&bundle));
+    let measures: Vec<Measure> = found.amounts.iter().map(|table| table.measure).collect();
+    assert_eq!(measures, [Measure::Mass, Measure::Volume, Measure::Tablets, Measure::Doses, Measure::Ampoules]);
+
+    let mass = &found.amounts[0];
+    // By id, and the amounts of no stated drug last.
+    assert_eq!(mass.drugs, [Some("hashish".into()), Some("heroin".into()), None]);
+    assert_eq!(
+        mass.rows,
+        [
+            AmountRow { month: "2025-01".into(), amounts: vec![1500.0, 2.5, 10_000.0], total: 11_502.5 },
+            // Two huge amounts add up to the largest number, not to infinity.
+            AmountRow { month: "2025-02".into(), amounts: vec![0.0, f64::MAX, 0.0], total: f64::MAX },
+        ]
+    );
+    assert_eq!(mass.totals, [1500.0, f64::MAX, 10_000.0]);
+    assert_eq!(mass.approximate, 1);
+
+    // A range (2–3 l) counts at its lower end; millilitres are litres / 1000.
+    let volume = &found.amounts[1];
+    assert_eq!(volume.drugs, [Some("hashish".into()), None]);
+    assert_eq!(volume.rows, [AmountRow { month: "2025-01".into(), amounts: vec![2.0, 0.3], total: 2.3 }]);
+    // A drug this build's table lacks is kept under its id.
+    assert_eq!(found.amounts[2].drugs, [Some("zzz-new-drug".into())]);
+    assert_eq!(found.amounts[2].totals, [100.0]);
+    assert_eq!(found.amounts[3].drugs, [None]);
+    assert_eq!(found.amounts[4].drugs, [Some("tramadol".into())]);
+
+    // 5,065 kg reads two ways; `bags`, a negative amount and 1e308 t cannot be added.
+    assert_eq!(found.ambiguous_left_out, 1);
+    assert_eq!(found.unreadable_left_out, 3);
+}
+
+#[test]
+fn insights_count_each_kind_once_per_event() {
+    let bundle = sample();
+    let found = insights(&bundle, &every_event(&bundle));
+    let kinds: Vec<(&str, usize)> = found.kinds.iter().map(|(kind, n)| (kind.as_str(), *n)).collect();
+    // The rules' kinds in their order, an unknown kind, then other; a written `other`
+    // beside a kind tells nothing more.
+    assert_eq!(kinds, [("seizure", 2), ("arrest", 1), ("sentence", 1), ("future-kind", 1), (OTHER_KIND, 1)]);
+}
+
+#[test]
+fn every_bar_opens_the_events_it_counts() {
+    let bundle = sample();
+    let all = every_event(&bundle);
+    let found = insights(&bundle, &all);
+    let ids = |selection: &Selection| -> Vec<String> {
+        events_in(selection, &bundle, &all)
+            .iter()
+            .map(|at| bundle.issues[at.issue].events[at.event].id.clone())
+            .collect()
+    };
+    for row in &found.months {
+        assert_eq!(events_in(&Selection::Month(row.month.clone()), &bundle, &all).len(), row.total);
+        for (country, &count) in found.countries.iter().zip(&row.counts) {
+            let selection = Selection::CountryMonth { country: country.clone(), month: row.month.clone() };
+            assert_eq!(events_in(&selection, &bundle, &all).len(), count, "{selection:?}");
+        }
+    }
+    for table in &found.amounts {
+        for row in &table.rows {
+            for (drug, &amount) in table.drugs.iter().zip(&row.amounts) {
+                let selection =
+                    Selection::Amount { measure: table.measure, drug: drug.clone(), month: row.month.clone() };
+                assert_eq!(events_in(&selection, &bundle, &all).is_empty(), amount == 0.0, "{selection:?}");
+            }
+        }
+    }
+    for (kind, count) in &found.kinds {
+        assert_eq!(events_in(&Selection::Kind(kind.clone()), &bundle, &all).len(), *count, "{kind}");
+    }
+    assert_eq!(ids(&Selection::NotRead), ["2025-1-uz-1"]);
+    assert_eq!(ids(&Selection::Kind(OTHER_KIND.into())), ["2025-1-kg-1"]);
+    let heroin_in_january =
+        Selection::Amount { measure: Measure::Mass, drug: Some("heroin".into()), month: "2025-01".into() };
+    assert_eq!(ids(&heroin_in_january), ["2025-1-kz-1"]);
+    let unstated = Selection::Amount { measure: Measure::Mass, drug: None, month: "2025-01".into() };
+    assert_eq!(ids(&unstated), ["2025-1-kz-1"]);
+    assert_eq!(ids(&Selection::Month("2025-03".into())), Vec::<String>::new());
+}
+
+#[test]
+fn insights_of_no_events_or_of_references_to_nothing_are_empty() {
+    let bundle = sample();
+    assert_eq!(insights(&bundle, &[]), Insights::default());
+    let nowhere = [EventRef { issue: 99, event: 0 }, EventRef { issue: 0, event: 99 }];
+    assert_eq!(insights(&bundle, &nowhere), Insights::default());
+    assert_eq!(events_in(&Selection::NotRead, &bundle, &nowhere), []);
+    assert_eq!(insights(&Bundle::default(), &[]), Insights::default());
+}
+
+#[test]
+fn insights_of_the_built_in_release() {
+    let bundle = parse_bundle(include_str!("../../../static/bundle.json")).unwrap();
+    let all = every_event(&bundle);
+    let found = insights(&bundle, &all);
+    assert_eq!(found.months.len(), 1);
+    assert_eq!(found.months[0].month, "2025-08");
+    assert_eq!(found.months[0].total, all.len());
+    // “about 21 t of precursors” and “about 10 t” of no stated drug.
+    assert_eq!(found.amounts.len(), 1);
+    assert_eq!(found.amounts[0].drugs, [Some("precursors".into()), None]);
+    assert_eq!(found.amounts[0].totals, [21_000.0, 10_000.0]);
+    assert_eq!(found.amounts[0].approximate, 2);
+    assert_eq!(found.kinds[0].0, "seizure");
+    assert_eq!((found.not_read, found.undated, found.ambiguous_left_out), (0, 0, 0));
 }
