@@ -5,8 +5,8 @@ use caricc_format::bundle::parse_bundle;
 use caricc_format::model::{Bundle, Event, Place};
 use caricc_search::search::EventRef;
 use caricc_view::facts::{
-    drug_name, events_in, fact_sentence, fact_text, in_measure, insights, AmountRow, Insights, Measure, MonthRow,
-    Selection, OTHER_KIND,
+    drug_name, events_in, fact_sentence, fact_text, in_measure, insights, nice_scale, number_text, stacked_bars,
+    AmountRow, BarChart, Frame, Insights, Measure, MonthRow, Scale, Selection, OTHER_KIND,
 };
 
 fn written(title: &str, paragraphs: &[&str]) -> Event {
@@ -335,4 +335,135 @@ fn insights_of_the_built_in_release() {
     assert_eq!(found.amounts[0].approximate, 2);
     assert_eq!(found.kinds[0].0, "seizure");
     assert_eq!((found.not_read, found.undated, found.ambiguous_left_out), (0, 0, 0));
+}
+
+#[test]
+fn scales_step_by_one_two_or_five_times_a_power_of_ten() {
+    let scale = |max: f64| nice_scale(max).map(|s| (s.step, s.top, s.decimals));
+    assert_eq!(scale(3.0), Some((1.0, 3.0, 0)));
+    assert_eq!(scale(4.0), Some((1.0, 4.0, 0)));
+    assert_eq!(scale(4.5), Some((2.0, 6.0, 0)));
+    assert_eq!(scale(7.0), Some((2.0, 8.0, 0)));
+    assert_eq!(scale(11.0), Some((5.0, 15.0, 0)));
+    assert_eq!(scale(21_000.0), Some((10_000.0, 30_000.0, 0)));
+    assert_eq!(scale(1.0), Some((0.5, 1.0, 1)));
+    assert_eq!(scale(0.3), Some((0.1, 0.30000000000000004, 1)));
+    assert_eq!(scale(0.0), None);
+    assert_eq!(scale(-1.0), None);
+    assert_eq!(scale(f64::INFINITY), None);
+    assert_eq!(scale(f64::NAN), None);
+    // Near the ends of the numbers: one step, zero to the largest value.
+    assert_eq!(scale(f64::MAX), Some((f64::MAX, f64::MAX, 0)));
+    assert_eq!(scale(5e-324), Some((5e-324, 5e-324, 0)));
+    // Whatever the value, the top covers it within a few ticks.
+    for max in [1e-300, 0.007, 0.5, 1.0, 2.5, 9.99, 10.0, 10.01, 99.0, 123_456.0, 1e15, 3.3e300] {
+        let Scale { step, top, decimals } = nice_scale(max).unwrap();
+        assert!(top >= max && top - step < max, "{max}: {step} {top}");
+        let ticks = (top / step).round();
+        assert!((1.0..=5.0).contains(&ticks), "{max}: {ticks} steps");
+        let leading = step / 10f64.powf(step.log10().floor());
+        assert!([1.0, 2.0, 5.0].iter().any(|m| (leading - m).abs() < 1e-9), "{max}: step {step}");
+        assert_eq!(decimals, (-step.log10().floor()).max(0.0) as usize, "{max}");
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn stacked_bars_are_proportional_and_add_up() {
+    let chart = stacked_bars(&[vec![1.0, 2.0], vec![3.0], vec![0.0, 0.5]], Frame::PHONE);
+    let BarChart { baseline, bars, ticks, labels, .. } = &chart;
+    assert_eq!(*baseline, 158.0);
+    // Scale 0–3 in steps of 1 over the 150 units between the top margin and the baseline.
+    let tick_values: Vec<f64> = ticks.iter().map(|tick| tick.value).collect();
+    assert_eq!(tick_values, [0.0, 1.0, 2.0, 3.0]);
+    let tick_ys: Vec<f64> = ticks.iter().map(|tick| tick.y).collect();
+    assert_eq!(tick_ys, [158.0, 108.0, 58.0, 8.0]);
+    assert!(ticks.iter().all(|tick| tick.x == 44.0 && tick.decimals == 0));
+
+    let shape: Vec<(usize, usize, f64, f64)> = bars.iter().map(|b| (b.column, b.segment, b.y, b.height)).collect();
+    // A zero draws nothing but keeps the next value's segment (its colour).
+    assert_eq!(shape, [(0, 0, 108.0, 50.0), (0, 1, 8.0, 100.0), (1, 0, 8.0, 150.0), (2, 1, 133.0, 25.0)]);
+    // Each column's bars touch and reach from the baseline to its total.
+    assert!(close(bars[0].y, bars[1].y + bars[1].height));
+    assert!(close(bars[0].y + bars[0].height, *baseline));
+    // Three columns of 264 / 3 = 88 units; bars 32 wide (the widest), centred.
+    assert_eq!(
+        bars.iter().map(|b| (b.x, b.width)).collect::<Vec<_>>()[..3],
+        [(76.0, 32.0), (76.0, 32.0), (164.0, 32.0)]
+    );
+    let label_xs: Vec<f64> = labels.iter().map(|label| label.x).collect();
+    assert_eq!(label_xs, [92.0, 180.0, 268.0]);
+    assert!(labels.iter().all(|label| label.y == 172.0));
+}
+
+#[test]
+fn stacks_add_up_after_rounding() {
+    let columns: Vec<Vec<f64>> =
+        (1..40).map(|n| (0..n % 7 + 1).map(|k| (n * 37 % 11 + k) as f64 / 3.0).collect()).collect();
+    let chart = stacked_bars(&columns, Frame::PHONE);
+    let top = chart.ticks.last().unwrap();
+    for (column, values) in columns.iter().enumerate() {
+        let bars: Vec<_> = chart.bars.iter().filter(|b| b.column == column).collect();
+        let total: f64 = values.iter().sum();
+        let height: f64 = bars.iter().map(|b| b.height).sum();
+        let expected = chart.baseline - (chart.baseline - total / top.value * (chart.baseline - top.y));
+        assert!((height - expected).abs() <= 0.1 + 1e-9, "column {column}: {height} vs {expected}");
+        assert!(close(bars[0].y + bars[0].height, chart.baseline));
+        for pair in bars.windows(2) {
+            assert!(close(pair[0].y, pair[1].y + pair[1].height), "column {column}");
+        }
+        for bar in &bars {
+            assert!(close(bar.height * 10.0, (bar.height * 10.0).round()), "{bar:?}");
+        }
+    }
+}
+
+#[test]
+fn many_columns_are_labelled_without_overlap() {
+    let columns = vec![vec![1.0]; 24];
+    let chart = stacked_bars(&columns, Frame::PHONE);
+    assert_eq!(chart.bars.len(), 24);
+    assert!(chart.labels.len() < 24 && chart.labels[0].column == 0);
+    for pair in chart.labels.windows(2) {
+        assert!(pair[1].x - pair[0].x >= 44.0, "{pair:?}");
+    }
+    let one = stacked_bars(&[vec![5.0]], Frame::PHONE);
+    assert_eq!(one.labels.len(), 1);
+}
+
+#[test]
+fn nothing_to_draw_draws_no_chart() {
+    for columns in [vec![], vec![vec![]], vec![vec![0.0, 0.0]], vec![vec![-1.0, f64::NAN, f64::NEG_INFINITY]]] {
+        let chart = stacked_bars(&columns, Frame::PHONE);
+        assert!(chart.bars.is_empty() && chart.ticks.is_empty() && chart.labels.is_empty(), "{columns:?}");
+    }
+}
+
+#[test]
+fn huge_values_draw_within_the_frame() {
+    let columns = [vec![f64::MAX, f64::MAX], vec![1e308], vec![f64::INFINITY, 1.0]];
+    let chart = stacked_bars(&columns, Frame::PHONE);
+    assert_eq!(chart.ticks.iter().map(|t| t.value).collect::<Vec<_>>(), [0.0, f64::MAX]);
+    for bar in &chart.bars {
+        for coordinate in [bar.x, bar.y, bar.width, bar.height] {
+            assert!(coordinate.is_finite() && (0.0..=320.0).contains(&coordinate), "{bar:?}");
+        }
+    }
+    assert_eq!(chart.bars.iter().filter(|b| b.column == 0).map(|b| b.height).sum::<f64>(), 150.0);
+}
+
+#[test]
+fn numbers_are_written_for_labels() {
+    assert_eq!(number_text(21_000.0, 0, ',', '.'), "21,000");
+    assert_eq!(number_text(21_000.0, 0, '\u{a0}', ','), "21\u{a0}000");
+    assert_eq!(number_text(1234567.25, 1, ',', '.'), "1,234,567.2");
+    assert_eq!(number_text(0.5, 1, '\u{a0}', ','), "0,5");
+    assert_eq!(number_text(999.0, 0, ',', '.'), "999");
+    assert_eq!(number_text(-1500.0, 0, ',', '.'), "-1,500");
+    assert_eq!(number_text(-0.0, 0, ',', '.'), "0");
+    assert_eq!(number_text(-0.01, 1, ',', '.'), "0.0");
+    assert_eq!(number_text(f64::MAX, 0, ',', '.').len(), 309 + 102);
 }
