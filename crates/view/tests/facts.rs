@@ -5,8 +5,9 @@ use caricc_format::bundle::parse_bundle;
 use caricc_format::model::{Bundle, Event, Place};
 use caricc_search::search::EventRef;
 use caricc_view::facts::{
-    drug_name, events_in, fact_sentence, fact_text, in_measure, insights, nice_scale, number_text, stacked_bars,
-    AmountRow, BarChart, Frame, Insights, Measure, MonthRow, Scale, Selection, OTHER_KIND,
+    drug_name, events_csv, events_in, events_json, fact_sentence, fact_text, in_measure, insights, nice_scale,
+    number_text, quantities_csv, stacked_bars, AmountRow, BarChart, Frame, Insights, Measure, MonthRow, Scale,
+    Selection, OTHER_KIND,
 };
 
 fn written(title: &str, paragraphs: &[&str]) -> Event {
@@ -466,4 +467,190 @@ fn numbers_are_written_for_labels() {
     assert_eq!(number_text(-0.0, 0, ',', '.'), "0");
     assert_eq!(number_text(-0.01, 1, ',', '.'), "0.0");
     assert_eq!(number_text(f64::MAX, 0, ',', '.').len(), 309 + 102);
+}
+
+/// Reads RFC 4180 CSV back: rows of fields, lines ending in CRLF, quoted fields with their
+/// quotes doubled. Panics on anything else, so a test fails on a malformed export.
+fn read_csv(csv: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut chars = csv.chars().peekable();
+    while chars.peek().is_some() {
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next().expect("a quoted field ends") {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => break,
+                    c => field.push(c),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                assert!(c != '"' && c != '\n', "a bare quote or LF in an unquoted field: {csv:?}");
+                if c == ',' || c == '\r' {
+                    break;
+                }
+                field.push(c);
+                chars.next();
+            }
+        }
+        row.push(field);
+        match chars.next() {
+            Some(',') => {}
+            Some('\r') => {
+                assert_eq!(chars.next(), Some('\n'), "lines end in CRLF");
+                rows.push(std::mem::take(&mut row));
+            }
+            other => panic!("after a field: {other:?} in {csv:?}"),
+        }
+    }
+    assert!(row.is_empty(), "the last line ends in CRLF");
+    rows
+}
+
+#[test]
+fn events_export_as_csv_rows() {
+    let bundle = sample();
+    let rows = read_csv(&events_csv(&bundle, &every_event(&bundle)));
+    assert_eq!(
+        rows[0],
+        [
+            "id",
+            "release",
+            "year",
+            "period_from",
+            "period_to",
+            "lang",
+            "country",
+            "title",
+            "outlet",
+            "drugs",
+            "kinds",
+            "source"
+        ]
+    );
+    assert_eq!(rows.len(), 1 + 6);
+    assert_eq!(
+        rows[1],
+        [
+            "2025-1-kz-1",
+            "1",
+            "2025",
+            "2025-01-01",
+            "2025-01-01",
+            "en",
+            "kz",
+            "Event 2025-1-kz-1",
+            "",
+            "heroin",
+            "seizure;arrest",
+            "https://a.kz/2025-1-kz-1"
+        ]
+    );
+    // Read with no kind: other; not read: nothing.
+    assert_eq!(rows[2][10], "other");
+    assert_eq!(rows[3][10], "");
+    assert_eq!(rows[5][10], "future-kind");
+    assert_eq!(
+        events_csv(&bundle, &[]),
+        "id,release,year,period_from,period_to,lang,country,title,outlet,drugs,kinds,source\r\n"
+    );
+}
+
+#[test]
+fn amounts_export_as_csv_rows_with_their_text() {
+    let bundle = sample();
+    let rows = read_csv(&quantities_csv(&bundle, &every_event(&bundle)));
+    assert_eq!(
+        rows[0],
+        [
+            "event",
+            "country",
+            "period_from",
+            "amount",
+            "ambiguous",
+            "readings",
+            "to",
+            "unit",
+            "drug",
+            "approximate",
+            "text"
+        ]
+    );
+    assert_eq!(rows.len(), 1 + 7 + 3 + 5 + 1);
+    let row = |n: usize| rows[n].iter().map(String::as_str).collect::<Vec<_>>();
+    assert_eq!(row(1), ["2025-1-kz-1", "kz", "2025-01-01", "500", "false", "", "", "g", "heroin", "false", "500 g"]);
+    assert_eq!(row(2)[3..10], ["2", "false", "", "", "kg", "heroin", "true"]);
+    // A number that reads two ways has no amount, so a column sum adds only stated ones.
+    assert_eq!(row(4)[3..9], ["", "true", "5.065;5065", "", "kg", "heroin"]);
+    assert_eq!(row(7)[3..8], ["2", "false", "", "3", "l"]);
+    // A negative amount is a plain number, not a formula; huge ones are written out.
+    assert_eq!(row(12)[3], "-4");
+    assert_eq!(row(13)[3], format!("1{}", "0".repeat(308)));
+    assert_eq!(row(16)[0], "2025-4-kz-1");
+}
+
+#[test]
+fn csv_fields_are_quoted_and_kept_from_running_as_formulas() {
+    let mut bundle = sample();
+    let event = &mut bundle.issues[0].events[0];
+    event.title = "=HYPERLINK(\"http://x\",\"click\")".into();
+    event.outlet = Some("Line one\r\nline two, \"quoted\"".into());
+    event.id = "-5".into();
+    event.country = "@kz".into();
+    event.sources[0].url = "+7 (727) 000".into();
+    bundle.issues[0].lang = "\tru".into();
+    bundle.issues[0].period.to = "-2.5".into();
+    bundle.issues[0].period.from = "-1-2".into();
+    let at = [EventRef { issue: 0, event: 0 }];
+    let csv = events_csv(&bundle, &at);
+    let rows = read_csv(&csv);
+    assert_eq!(rows.len(), 2);
+    let row = &rows[1];
+    assert_eq!(row[7], "'=HYPERLINK(\"http://x\",\"click\")");
+    assert_eq!(row[8], "Line one\r\nline two, \"quoted\"");
+    assert_eq!(row[0], "-5");
+    assert_eq!(row[6], "'@kz");
+    assert_eq!(row[11], "'+7 (727) 000");
+    assert_eq!(row[5], "'\tru");
+    assert_eq!(row[4], "-2.5");
+    assert_eq!(row[3], "'-1-2");
+    assert!(csv.contains(r#","'=HYPERLINK(""http://x"",""click"")","#), "{csv}");
+    // The text of a fact is guarded too.
+    bundle.issues[0].events[0].paragraphs[0] = "Officers seized =cmd|' /C calc'!A0".into();
+    assert_eq!(read_csv(&quantities_csv(&bundle, &at))[1][10], "'=cmd|");
+}
+
+#[test]
+fn exported_events_read_back_as_a_bundle() {
+    let bundle = sample();
+    // Out of order, twice, and one reference to nothing.
+    let chosen = [
+        EventRef { issue: 2, event: 0 },
+        EventRef { issue: 0, event: 2 },
+        EventRef { issue: 0, event: 0 },
+        EventRef { issue: 0, event: 2 },
+        EventRef { issue: 7, event: 0 },
+    ];
+    let read = parse_bundle(&events_json(&bundle, &chosen)).unwrap();
+    let mut expected = bundle.clone();
+    expected.issues.retain(|issue| issue.number != 2 && issue.number != 4);
+    expected.issues[0].events.remove(1);
+    assert_eq!(read, expected);
+    // Huge amounts and facts survive the trip.
+    assert_eq!(read.issues[1].events[0].facts, bundle.issues[2].events[0].facts);
+
+    let everything = parse_bundle(&events_json(&bundle, &every_event(&bundle))).unwrap();
+    assert_eq!(everything, bundle);
+    let nothing = parse_bundle(&events_json(&bundle, &[])).unwrap();
+    assert_eq!(nothing, Bundle::default());
+
+    let built_in = parse_bundle(include_str!("../../../static/bundle.json")).unwrap();
+    let all = every_event(&built_in);
+    assert_eq!(parse_bundle(&events_json(&built_in, &all)).unwrap(), built_in);
 }
