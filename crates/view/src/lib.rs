@@ -3,6 +3,7 @@
 //! loaded ([`loaded`]) and the machine that decides what to fetch for it ([`loading`]). The
 //! Yew app renders these and runs the machine's fetches; the tests run natively.
 
+pub mod facts;
 pub mod i18n;
 pub mod loaded;
 pub mod loading;
