@@ -5,9 +5,10 @@ use crate::browser;
 use crate::components::text::highlighted;
 use crate::components::{content_lang, dom_id, use_kept};
 use crate::text::Text;
-use caricc_format::model::Source;
+use caricc_format::model::{Event, Facts, Place, QuantityFact, Source};
 use caricc_format::text::{display_host, is_web_url, url_parts};
 use caricc_search::search::{EventRef, Query};
+use caricc_view::facts::{drug_name, fact_sentence, fact_text};
 use caricc_view::i18n::Messages;
 use caricc_view::loaded::Loaded;
 use caricc_view::view::{citation, format_period};
@@ -106,6 +107,9 @@ pub fn EventCard(props: &CardProps) -> Html {
                     </div>
                 }
             </div>
+            if let Some(facts) = event.facts.as_ref().filter(|facts| !facts.drugs.is_empty() || !facts.quantities.is_empty()) {
+                { fact_chips(event, facts, content_lang(issue), t) }
+            }
             if !event.sources.is_empty() {
                 <ul class="sources" aria-label={t.sources} lang={t.code}>
                     { for event.sources.iter().map(|source| html! { <li>{ source_item(source, t) }</li> }) }
@@ -124,6 +128,59 @@ pub fn EventCard(props: &CardProps) -> Html {
             { copy_status(copied.get().as_ref(), t) }
         </article>
     }
+}
+
+/// The drugs and amounts the importer read in the event, each a chip that opens on the
+/// sentence it was read in (the words it was read from marked): every amount, then each drug
+/// no amount names.
+fn fact_chips(event: &Event, facts: &Facts, lang: Option<String>, t: &Messages) -> Html {
+    let amounts = facts.quantities.iter().map(|quantity| (amount_label(quantity, t), quantity.at));
+    let drugs = facts
+        .drugs
+        .iter()
+        .filter(|drug| !facts.quantities.iter().any(|quantity| quantity.drug.as_ref() == Some(&drug.drug)))
+        .map(|drug| (drug_name(&drug.drug, t.code), drug.at));
+    html! {
+        <ul class="facts" aria-label={t.facts_label} lang={t.code}>
+            { for amounts.chain(drugs).map(|(label, at)| html! {
+                <li>
+                    <details class="fact">
+                        <summary>{ label }</summary>
+                        { fact_source(event, at, lang.clone()) }
+                    </details>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// An amount as a chip names it: `≈ 10 t · precursors`, `2–3 kg`, `5.065 or 5,065 kg`.
+fn amount_label(quantity: &QuantityFact, t: &Messages) -> String {
+    let number = t.number;
+    let (mut text, value) = match (quantity.amount, quantity.readings.as_slice()) {
+        (Some(amount), _) => (number(amount), amount),
+        (None, [one, other, ..]) => ((t.either)(&number(*one), &number(*other)), *other),
+        (None, _) => (String::from("?"), 0.0),
+    };
+    if let Some(to) = quantity.to {
+        text = format!("{text}–{}", number(to));
+    }
+    let about = if quantity.approximate { "≈ " } else { "" };
+    let drug = quantity.drug.as_deref().map(|drug| format!(" · {}", drug_name(drug, t.code))).unwrap_or_default();
+    format!("{about}{text} {}{drug}", (t.unit_name)(&quantity.unit, quantity.to.unwrap_or(value)))
+}
+
+/// The sentence a fact was read in, in the event's language (`lang`), the words it was read
+/// from marked; nothing for a place outside the text (a damaged bundle).
+fn fact_source(event: &Event, at: Place, lang: Option<String>) -> Html {
+    let (Some(sentence), Some(words)) = (fact_sentence(event, at), fact_text(event, at)) else {
+        return Html::default();
+    };
+    let marked = match sentence.split_once(words.as_str()) {
+        Some((before, after)) => html! { <>{ before.to_owned() }<mark>{ words.clone() }</mark>{ after.to_owned() }</> },
+        None => html! { { sentence.clone() } },
+    };
+    html! { <q class="fact-source" {lang}>{ marked }</q> }
 }
 
 fn copy_status(copied: Option<&Copied>, t: &Messages) -> Html {

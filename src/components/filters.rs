@@ -2,7 +2,8 @@
 //! releases, a range of months; each choice with how many events it shows. Plain labelled
 //! selects and month fields, so keyboards and screen readers use them as they use any form.
 
-use caricc_view::i18n::{drug_name, Messages};
+use caricc_view::facts::drug_name;
+use caricc_view::i18n::Messages;
 use caricc_view::view::Facets;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -48,7 +49,7 @@ pub fn filter_bar(props: FiltersProps, t: &Messages) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |_: MouseEvent| on_change.emit(("clear", String::new())))
     };
-    let drug_name = |id: &str| drug_name(id, t);
+    let drug_name = |id: &str| drug_name(id, t.code);
     let (first, last) = facets.months.clone().unwrap_or_default();
     html! {
         <div class="filters" role="group" aria-labelledby="filters-heading">

@@ -123,3 +123,29 @@ test('the filters pass axe in both colour schemes', async (t) => {
     assert.deepEqual(await axeViolations(page), [], colorScheme);
   }
 });
+
+test('a card shows its drugs and amounts as chips, each opening on the sentence it was read in', async (t) => {
+  const { page, done } = await openPage(t);
+  const event = issue.events.find((candidate) => (facts(candidate).quantities ?? []).some((quantity) => quantity.drug));
+  assert.ok(event, 'the sample has an amount of a named drug');
+  await openViewer(page, { hash: `#country=${event.country}` });
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: squash(event.title) }) });
+  const chips = card.getByRole('list', { name: 'Facts read from the text' });
+  const quantity = facts(event).quantities.find((candidate) => candidate.drug);
+  const paragraph = event.paragraphs[quantity.at.p];
+  const printed = [...paragraph].slice(quantity.at.from, quantity.at.to).join('');
+  const chip = chips.locator('summary').filter({ hasText: /precursors|·/ }).first();
+  const label = squash(await chip.innerText());
+  assert.match(label, new RegExp(`${quantity.approximate ? '^≈ ' : '^'}[0-9,.]+ ${quantity.unit} · `), label);
+  // Closed, the sentence is not shown; opened by keyboard, it is, with the words marked.
+  const source = card.locator('.fact-source').first();
+  assert.equal(await source.isVisible(), false);
+  await chip.focus();
+  await page.keyboard.press('Enter');
+  await eventually(async () => {
+    assert.ok(await card.locator('details[open] .fact-source').isVisible());
+    assert.equal(squash(await card.locator('details[open] .fact-source mark').innerText()), squash(printed));
+    assert.ok(paragraph.includes((await card.locator('details[open] .fact-source').innerText()).replace(/^“|”$/g, '').trim()));
+  });
+  await done();
+});

@@ -163,31 +163,15 @@ pub struct Messages {
     pub either: fn(&str, &str) -> String,
 }
 
-/// A drug's name in the interface language, from the drug table; an id the table lacks as
-/// it is.
-pub fn drug_name(id: &str, t: &Messages) -> String {
-    match caricc_facts::drugs::by_id(id) {
-        Some(drug) if t.code == "ru" => drug.ru.to_owned(),
-        Some(drug) => drug.en.to_owned(),
-        None => id.to_owned(),
-    }
-}
-
 /// A number with at most three decimals, digits grouped by `thousands` and the decimals
 /// after `decimal`: the amounts facts give (`1,200.5`, `1 200,5`).
 pub fn format_number(value: f64, thousands: char, decimal: char) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let whole = rounded.trunc();
-    let mut out = if rounded < 0.0 { "-".to_owned() } else { String::new() };
-    // Amounts past usize are not amounts anyone printed; they are shown as the largest.
-    out.push_str(&group_digits(whole.abs().min(usize::MAX as f64) as usize, thousands));
-    let fraction = format!("{:.3}", (rounded - whole).abs());
-    let fraction = fraction.trim_start_matches('0').trim_start_matches('.').trim_end_matches('0');
-    if !fraction.is_empty() {
-        out.push(decimal);
-        out.push_str(fraction);
+    let text = crate::facts::number_text(value, 3, thousands, decimal);
+    match text.split_once(decimal) {
+        Some((whole, fraction)) if fraction.trim_end_matches('0').is_empty() => whole.to_owned(),
+        Some((whole, fraction)) => format!("{whole}{decimal}{}", fraction.trim_end_matches('0')),
+        None => text,
     }
-    out
 }
 
 /// A count with the language's digit grouping: `100,000` / `100 000`.
