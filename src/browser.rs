@@ -250,6 +250,27 @@ mod imp {
         }
     }
 
+    /// Saves `text` as a file named `name` of type `mime`, as a download made in the page (a
+    /// link to a blob of it, clicked): no server, and it works offline and from `file://`.
+    pub fn download(name: &str, mime: &str, text: &str) -> bool {
+        let Some(document) = window().and_then(|w| w.document()) else { return false };
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+        let Some(link) =
+            document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return false;
+        };
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        true
+    }
+
     /// Copies text; false when the browser has no clipboard for this page (e.g. plain
     /// http on another host) or refused.
     pub async fn copy_text(text: &str) -> bool {
@@ -303,6 +324,9 @@ mod imp {
     }
     pub fn store_language(_: &str) {}
     pub fn set_document_language(_: &str) {}
+    pub fn download(_: &str, _: &str, _: &str) -> bool {
+        false
+    }
     pub async fn copy_text(_: &str) -> bool {
         false
     }
@@ -311,7 +335,7 @@ mod imp {
 #[cfg(target_arch = "wasm32")]
 pub use imp::site_host;
 pub use imp::{
-    after_paint, copy_text, current_route, current_route_and_rewrite, focus, href_for, is_site_page,
+    after_paint, copy_text, current_route, current_route_and_rewrite, download, focus, href_for, is_site_page,
     preferred_languages, record, scroll_to, scroll_to_top, set_document_language, set_title, site_bundle,
     site_link_route, store_language, stored_language, take_over,
 };

@@ -3,6 +3,7 @@
 
 mod card;
 mod filters;
+mod insights;
 mod language;
 mod open;
 mod release;

@@ -5,6 +5,7 @@
 use crate::browser::{self, HistoryMode};
 use crate::components::card::EventCard;
 use crate::components::filters::{filter_bar, FilterChange, FiltersProps};
+use crate::components::insights::{insights_panel, InsightsProps};
 use crate::components::search::{search_box, SearchProps};
 use crate::components::site_nav::site_nav;
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,6 +82,9 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     // How many cards of the current list are drawn: a page at a time, so an archive of
     // thousands of events (or a hostile bundle of 100,000) never floods the page.
     let shown = use_kept(|| (ListKey::default(), CARDS_PER_PAGE));
+    // Whether the charts and downloads are open: drawn only then, so the events' facts are
+    // not added up on every keystroke of a search.
+    let insights_open = use_kept(|| false);
     let bundle = &props.loaded.bundle;
     {
         let title = view.as_ref().as_ref().map(|view| page_title(bundle, view, t));
@@ -230,6 +234,25 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     } else {
         html! { <>{ search_box(search, t) }{ filters }</> }
     };
+    let open = *insights_open.get();
+    let on_insights = {
+        let insights_open = insights_open.clone();
+        Callback::from(move |_: MouseEvent| insights_open.set(!open))
+    };
+    let insights = if live && view.facets.read && !view.pending {
+        html! {
+            <div class="insights-toggle">
+                <button type="button" aria-expanded={open.to_string()} aria-controls="insights" onclick={on_insights}>
+                    { t.show_insights }
+                </button>
+                if open {
+                    { insights_panel(InsightsProps { loaded: &props.loaded, events: &view.results, route: &pinned, links }, t) }
+                }
+            </div>
+        }
+    } else {
+        Html::default()
+    };
     // The static page's tab links are drawn natively alone, at publish time.
     #[cfg(not(target_arch = "wasm32"))]
     let tabs = if live {
@@ -255,6 +278,7 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 { contents(issue, &pinned, links, t) }
                 <section class="events-section" aria-label={(!site_page).then_some(t.events)} aria-labelledby={site_page.then_some("events-heading")}>
                     { search }
+                    { insights }
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
                         { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
                     }

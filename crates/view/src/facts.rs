@@ -15,7 +15,6 @@ use caricc_format::bundle::to_json;
 use caricc_format::date::Date;
 use caricc_format::model::{Bundle, Event, Issue, Place, QuantityFact, FORMAT_VERSION};
 use caricc_search::search::EventRef;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The characters a fact was read in; `None` when the place is not in the event (a
 /// paragraph it lacks, characters past the end of the text, an empty or inverted range).
@@ -247,27 +246,27 @@ pub fn events_in(selection: &Selection, bundle: &Bundle, events: &[EventRef]) ->
 /// What the events add up to. References to no event are passed over.
 pub fn insights(bundle: &Bundle, events: &[EventRef]) -> Insights {
     let mut insights = Insights::default();
-    let mut countries: BTreeSet<&str> = BTreeSet::new();
-    let mut per_month: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut amounts: BTreeMap<Measure, Amounts> = BTreeMap::new();
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut countries: Sorted<&str, ()> = Vec::new();
+    let mut per_month: Sorted<String, Sorted<&str, usize>> = Vec::new();
+    let mut amounts: Sorted<Measure, Amounts> = Vec::new();
+    let mut kinds: Sorted<&str, usize> = Vec::new();
 
     for (issue, event) in events.iter().filter_map(|&at| resolve(bundle, at)) {
         match kinds_of(event) {
-            Some(told) => told.into_iter().for_each(|kind| *kinds.entry(kind).or_default() += 1),
+            Some(told) => told.into_iter().for_each(|kind| *entry(&mut kinds, kind) += 1),
             None => insights.not_read += 1,
         }
         let Some(month) = release_month(issue) else {
             insights.undated += 1;
             continue;
         };
-        countries.insert(&event.country);
+        entry(&mut countries, event.country.as_str());
         for quantity in event.facts.iter().flat_map(|facts| &facts.quantities) {
             match counted(quantity) {
                 Counted::Amount { measure, drug, value } => {
-                    let table = amounts.entry(measure).or_default();
-                    table.drugs.insert(drug);
-                    let cell = table.cells.entry((month.clone(), drug)).or_default();
+                    let table = entry(&mut amounts, measure);
+                    entry(&mut table.drugs, drug);
+                    let cell = entry(&mut table.cells, (month.clone(), drug));
                     *cell = add(*cell, value);
                     table.approximate += usize::from(quantity.approximate);
                 }
@@ -275,15 +274,15 @@ pub fn insights(bundle: &Bundle, events: &[EventRef]) -> Insights {
                 Counted::Unreadable => insights.unreadable_left_out += 1,
             }
         }
-        *per_month.entry(month).or_default().entry(&event.country).or_default() += 1;
+        *entry(entry(&mut per_month, month), event.country.as_str()) += 1;
     }
 
-    insights.countries = countries.iter().map(|&code| code.to_owned()).collect();
+    insights.countries = countries.iter().map(|&(code, ())| code.to_owned()).collect();
     insights.months = per_month
         .into_iter()
         .map(|(month, counts)| {
-            let counts: Vec<usize> =
-                countries.iter().map(|code| counts.get(code).copied().unwrap_or_default()).collect();
+            let count_of = |code: &str| counts.iter().find(|(other, _)| *other == code).map_or(0, |(_, n)| *n);
+            let counts: Vec<usize> = countries.iter().map(|&(code, ())| count_of(code)).collect();
             MonthRow { month, total: counts.iter().sum(), counts }
         })
         .collect();
@@ -295,15 +294,15 @@ pub fn insights(bundle: &Bundle, events: &[EventRef]) -> Insights {
 /// One measure's amounts as they are added up: per (month, drug), in order.
 #[derive(Default)]
 struct Amounts<'a> {
-    drugs: BTreeSet<Option<&'a str>>,
-    cells: BTreeMap<(String, Option<&'a str>), f64>,
+    drugs: Sorted<Option<&'a str>, ()>,
+    cells: Sorted<(String, Option<&'a str>), f64>,
     approximate: usize,
 }
 
 impl Amounts<'_> {
     fn table(self, measure: Measure) -> AmountTable {
         // `None` sorts first; the amounts of no stated drug go last.
-        let mut drugs: Vec<Option<&str>> = self.drugs.into_iter().collect();
+        let mut drugs: Vec<Option<&str>> = self.drugs.into_iter().map(|(drug, ())| drug).collect();
         if drugs.first() == Some(&None) {
             drugs.rotate_left(1);
         }
@@ -326,17 +325,37 @@ impl Amounts<'_> {
 }
 
 /// Kinds in the order the page lists them: the rules' kinds, unknown ones by id, other.
-fn kinds_in_order(mut counts: BTreeMap<&str, usize>) -> Vec<(String, usize)> {
+fn kinds_in_order(mut counts: Sorted<&str, usize>) -> Vec<(String, usize)> {
+    let mut remove = |kind: &str| {
+        let at = counts.iter().position(|(other, _)| *other == kind)?;
+        Some(counts.remove(at).1)
+    };
     let mut ordered: Vec<(String, usize)> = Vec::new();
     for kind in Kind::ALL.iter().map(|kind| kind.id()).filter(|&id| id != OTHER_KIND) {
-        if let Some(count) = counts.remove(kind) {
+        if let Some(count) = remove(kind) {
             ordered.push((kind.to_owned(), count));
         }
     }
-    let other = counts.remove(OTHER_KIND);
+    let other = remove(OTHER_KIND);
     ordered.extend(counts.into_iter().map(|(kind, count)| (kind.to_owned(), count)));
     ordered.extend(other.map(|count| (OTHER_KIND.to_owned(), count)));
     ordered
+}
+
+/// A map kept as a vector sorted by its keys: the order a `BTreeMap` keeps, for the few
+/// keys a chart has, without the B-tree's code in the app (about 15 KB of WebAssembly).
+type Sorted<K, V> = Vec<(K, V)>;
+
+/// The value at `key`, inserted as its default where it was not.
+fn entry<K: Ord, V: Default>(map: &mut Sorted<K, V>, key: K) -> &mut V {
+    let at = match map.binary_search_by(|(other, _)| other.cmp(&key)) {
+        Ok(at) => at,
+        Err(at) => {
+            map.insert(at, (key, V::default()));
+            at
+        }
+    };
+    &mut map[at].1
 }
 
 /// Sums that cannot overflow to infinity: a hostile bundle's huge amounts add up to the
@@ -517,7 +536,7 @@ fn round_tenth(value: f64) -> f64 {
 /// A number as a label writes it: `decimals` decimals, the whole part in groups of three
 /// digits (`group`: `,` in English, a no-break space in Russian), the decimal `point`.
 pub fn number_text(value: f64, decimals: usize, group: char, point: char) -> String {
-    let printed = format!("{value:.decimals$}");
+    let printed = decimal_text(value, decimals);
     let (negative, printed) = match printed.strip_prefix('-') {
         // `-0` and `-0.00` are zero.
         Some(rest) if rest.bytes().any(|b| matches!(b, b'1'..=b'9')) => (true, rest),
@@ -649,9 +668,9 @@ pub fn quantities_csv(bundle: &Bundle, events: &[EventRef]) -> String {
 /// bundle has it (the release's other fields whole), releases and events in bundle order,
 /// each once: a file the viewer and `caricc` open like any other.
 pub fn events_json(bundle: &Bundle, events: &[EventRef]) -> String {
-    let mut chosen: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut chosen: Sorted<usize, Sorted<usize, ()>> = Vec::new();
     for &at in events.iter().filter(|&&at| resolve(bundle, at).is_some()) {
-        chosen.entry(at.issue).or_default().insert(at.event);
+        entry(entry(&mut chosen, at.issue), at.event);
     }
     let issues = chosen
         .into_iter()
@@ -670,7 +689,7 @@ pub fn events_json(bundle: &Bundle, events: &[EventRef]) -> String {
                 publisher: release.publisher.clone(),
                 summary: release.summary.clone(),
                 contents: release.contents.clone(),
-                events: events.into_iter().filter_map(|event| release.events.get(event).cloned()).collect(),
+                events: events.into_iter().filter_map(|(event, ())| release.events.get(event).cloned()).collect(),
             })
         })
         .collect();
@@ -717,10 +736,65 @@ fn is_negative_number(field: &str) -> bool {
     all_digits(whole) && all_digits(fraction)
 }
 
-/// A number as CSV holds it: as short as it reads back exactly, never in exponent form
-/// (`0.005`, `21000`).
+/// A number as CSV holds it: up to nine decimals, trailing zeros dropped, never in exponent
+/// form (`0.005`, `21000`). Amounts come from printed text, so nine decimals keep them
+/// exactly.
 fn number(value: f64) -> String {
-    value.to_string()
+    let text = decimal_text(value, 9);
+    match text.split_once('.') {
+        Some((whole, fraction)) => match fraction.trim_end_matches('0') {
+            "" => whole.to_owned(),
+            fraction => format!("{whole}.{fraction}"),
+        },
+        None => text,
+    }
+}
+
+/// `value` rounded to `decimals` decimals (at most nine), written with a `.` and no
+/// grouping: `-2.50`, `1200`. Built from integers, so that the app carries no code for
+/// writing floating-point numbers (Rust's, or serde_json's, which are larger): the charts,
+/// their labels and the exports all write numbers through here. Values past 10^15 (none
+/// an amount printed in a release) are written as the nearest whole number this can.
+pub fn decimal_text(value: f64, decimals: usize) -> String {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals as u32);
+    if !value.is_finite() {
+        return "0".to_owned();
+    }
+    let scaled = (value.abs() * scale as f64).round();
+    let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
+    if scaled >= 9.0e18 {
+        // Past 2^53 every double is a whole number: its digits, and zeros for decimals.
+        let zeros = if decimals == 0 { String::new() } else { format!(".{}", "0".repeat(decimals)) };
+        return format!("{sign}{}{zeros}", whole_digits(value.abs()));
+    }
+    let scaled = scaled as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = fraction.to_string();
+    format!("{sign}{whole}.{}{fraction}", "0".repeat(decimals - fraction.len()))
+}
+
+/// The exact digits of a large whole double: its 53-bit mantissa doubled as often as its
+/// exponent says, in decimal digits (least significant first while working).
+fn whole_digits(value: f64) -> String {
+    let bits = value.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let mut digits: Vec<u8> = mantissa.to_string().bytes().rev().map(|b| b - b'0').collect();
+    for _ in 0..exponent.max(0) {
+        let mut carry = 0;
+        for digit in &mut digits {
+            let doubled = *digit * 2 + carry;
+            (*digit, carry) = (doubled % 10, doubled / 10);
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    digits.iter().rev().map(|digit| char::from(b'0' + digit)).collect()
 }
 
 fn flag_text(flag: bool) -> &'static str {

@@ -300,7 +300,12 @@ pub fn release_view_in_archive(
         drugs.push(FacetCount { id: chosen.to_owned(), count: 0 });
     }
     let table_place = |id: &str| caricc_facts::drugs::DRUGS.iter().position(|known| known.id == id);
-    drugs.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| table_place(&a.id).cmp(&table_place(&b.id))));
+    // The app's one sort (not the standard library's, a second copy in the WebAssembly).
+    let order = stable_order(drugs.len(), &|a, b| {
+        let (a, b) = (&drugs[a], &drugs[b]);
+        b.count.cmp(&a.count).then_with(|| table_place(&a.id).cmp(&table_place(&b.id)))
+    });
+    let drugs: Vec<FacetCount> = order.into_iter().map(|at| drugs[at].clone()).collect();
     let kinds: Vec<FacetCount> = KINDS
         .iter()
         .zip(kind_counts)

@@ -5,9 +5,9 @@ use caricc_format::bundle::parse_bundle;
 use caricc_format::model::{Bundle, Event, Place};
 use caricc_search::search::EventRef;
 use caricc_view::facts::{
-    drug_name, events_csv, events_in, events_json, fact_sentence, fact_text, in_measure, insights, nice_scale,
-    number_text, quantities_csv, stacked_bars, AmountRow, BarChart, Frame, Insights, Measure, MonthRow, Scale,
-    Selection, OTHER_KIND,
+    decimal_text, drug_name, events_csv, events_in, events_json, fact_sentence, fact_text, in_measure, insights,
+    nice_scale, number_text, quantities_csv, stacked_bars, AmountRow, BarChart, Frame, Insights, Measure, MonthRow,
+    Scale, Selection, OTHER_KIND,
 };
 
 fn written(title: &str, paragraphs: &[&str]) -> Event {
@@ -460,13 +460,21 @@ fn huge_values_draw_within_the_frame() {
 fn numbers_are_written_for_labels() {
     assert_eq!(number_text(21_000.0, 0, ',', '.'), "21,000");
     assert_eq!(number_text(21_000.0, 0, '\u{a0}', ','), "21\u{a0}000");
-    assert_eq!(number_text(1234567.25, 1, ',', '.'), "1,234,567.2");
+    // Halves round away from zero, as people round.
+    assert_eq!(number_text(1234567.25, 1, ',', '.'), "1,234,567.3");
     assert_eq!(number_text(0.5, 1, '\u{a0}', ','), "0,5");
     assert_eq!(number_text(999.0, 0, ',', '.'), "999");
     assert_eq!(number_text(-1500.0, 0, ',', '.'), "-1,500");
     assert_eq!(number_text(-0.0, 0, ',', '.'), "0");
     assert_eq!(number_text(-0.01, 1, ',', '.'), "0.0");
     assert_eq!(number_text(f64::MAX, 0, ',', '.').len(), 309 + 102);
+    assert!(number_text(f64::MAX, 0, ',', '.')
+        .starts_with("179,769,313,486,231,570,814,527,423,731,704,356,798,070,567,525,844,996,598,917"));
+    assert_eq!(decimal_text(1e19, 2), "10000000000000000000.00");
+    assert_eq!(decimal_text(2f64.powi(70), 0), "1180591620717411303424");
+    assert_eq!(decimal_text(0.005, 2), "0.01");
+    assert_eq!(decimal_text(-2.5, 1), "-2.5");
+    assert_eq!(decimal_text(f64::NAN, 1), "0");
 }
 
 /// Reads RFC 4180 CSV back: rows of fields, lines ending in CRLF, quoted fields with their
@@ -591,7 +599,9 @@ fn amounts_export_as_csv_rows_with_their_text() {
     assert_eq!(row(7)[3..8], ["2", "false", "", "3", "l"]);
     // A negative amount is a plain number, not a formula; huge ones are written out.
     assert_eq!(row(12)[3], "-4");
-    assert_eq!(row(13)[3], format!("1{}", "0".repeat(308)));
+    // Written out in full (the double's exact digits), never in exponent form.
+    assert_eq!(row(13)[3].len(), 309);
+    assert_eq!(row(13)[3].parse::<f64>(), Ok(1e308));
     assert_eq!(row(16)[0], "2025-4-kz-1");
 }
 

@@ -161,6 +161,24 @@ pub struct Messages {
     pub number: fn(f64) -> String,
     /// A number that reads two ways: (one reading, the other).
     pub either: fn(&str, &str) -> String,
+    pub show_insights: &'static str,
+    /// (events the charts are of)
+    pub insights_heading: fn(usize) -> String,
+    pub chart_months: &'static str,
+    /// (the unit, as after a number)
+    pub chart_amounts: fn(&str) -> String,
+    pub chart_kinds: &'static str,
+    pub month: &'static str,
+    pub total: &'static str,
+    pub drug_not_stated: &'static str,
+    pub approximate_counted: fn(usize) -> String,
+    pub ambiguous_left_out: fn(usize) -> String,
+    pub not_read: fn(usize) -> String,
+    /// (events the files hold)
+    pub download_events: fn(usize) -> String,
+    pub download_events_csv: &'static str,
+    pub download_amounts_csv: &'static str,
+    pub download_json: &'static str,
 }
 
 /// A number with at most three decimals, digits grouped by `thousands` and the decimals
