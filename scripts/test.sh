@@ -39,8 +39,8 @@ if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; then
     # The same suites of the release view at the published site's pages (dist/site/ and a
     # site per test bundle), where the app takes the drawn page over; tests of the viewer's
     # own address (loading, ?bundle=, the picker) say why they are skipped there.
-    step "Browser tests at the site's pages: E2E_AT=site node --test (tabs, search, cards, language, viewer)"
-    E2E_AT=site node --test --test-reporter=spec tests/e2e/{tabs,search,cards,language,viewer}.test.mjs 2>&1 \
+    step "Browser tests at the site's pages: E2E_AT=site node --test (tabs, search, cards, language, viewer, facts)"
+    E2E_AT=site node --test --test-reporter=spec tests/e2e/{tabs,search,cards,language,viewer,facts}.test.mjs 2>&1 \
         | tee "$logs/e2e-site.log" || failed+=("browser tests at the site's pages")
 else
     failed+=("site build")

@@ -135,7 +135,9 @@ test('a card shows its drugs and amounts as chips, each opening on the sentence 
   const paragraph = event.paragraphs[quantity.at.p];
   const printed = [...paragraph].slice(quantity.at.from, quantity.at.to).join('');
   const chip = chips.locator('summary').filter({ hasText: /precursors|·/ }).first();
-  const label = squash(await chip.innerText());
+  await chip.waitFor();
+  // textContent: innerText can read empty while the page is still laying the card out.
+  const label = squash(await chip.textContent());
   assert.match(label, new RegExp(`${quantity.approximate ? '^≈ ' : '^'}[0-9,.]+ ${quantity.unit} · `), label);
   // Closed, the sentence is not shown; opened by keyboard, it is, with the words marked.
   const source = card.locator('.fact-source').first();
@@ -148,4 +150,93 @@ test('a card shows its drugs and amounts as chips, each opening on the sentence 
     assert.ok(paragraph.includes((await card.locator('details[open] .fact-source').innerText()).replace(/^“|”$/g, '').trim()));
   });
   await done();
+});
+
+test('charts of the events shown: inline SVG with a table of the same numbers, each a link to the events behind it', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page);
+  const toggle = page.getByRole('button', { name: 'Charts and downloads' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const panel = page.locator('#insights');
+  await panel.getByRole('heading', { name: `What the ${issue.events.length} events shown hold` }).waitFor();
+  // Events per month by country: one month, one cell per country, as many as the release has.
+  const months = panel.getByRole('table', { name: 'Events per month, by country' });
+  const header = (await months.getByRole('columnheader').allTextContents()).map(squash);
+  const counts = new Map();
+  for (const event of issue.events) counts.set(event.country, (counts.get(event.country) ?? 0) + 1);
+  assert.equal(header.length, counts.size + 2, header.join(' | '));
+  const row = (await months.getByRole('row').nth(1).getByRole('cell').allTextContents()).map(squash);
+  assert.equal(row.at(-1), String(issue.events.length));
+  // Each chart is drawn, one bar per value above zero.
+  const bars = panel.locator('figure').first().locator('svg rect');
+  assert.equal(await bars.count(), counts.size);
+  // Kinds: the table's count opens the events of that kind.
+  const kinds = panel.getByRole('table', { name: 'Events by kind' });
+  const prevention = kinds.getByRole('row').filter({ hasText: 'Prevention and awareness' }).getByRole('link');
+  assert.equal(squash(await prevention.innerText()), String(ofKind('prevention').length));
+  await prevention.click();
+  await eventually(async () => {
+    assert.equal(route(page).get('kind'), 'prevention');
+    assert.deepEqual(await cardTitles(page), ofKind('prevention').map((event) => squash(event.title)));
+  });
+  await done();
+});
+
+test('a bar opens the events behind it', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page);
+  await page.getByRole('button', { name: 'Charts and downloads' }).click();
+  const country = issue.events[0].country;
+  // The first chart's bars stack the countries in code order; click the first country's.
+  const codes = [...new Set(issue.events.map((event) => event.country))].sort();
+  await page.locator('#insights figure').first().locator('svg a').first().click();
+  await eventually(async () => {
+    assert.equal(route(page).get('country'), codes[0]);
+    assert.equal(route(page).get('scope'), 'all');
+    assert.deepEqual(await cardTitles(page), issue.events.filter((event) => event.country === codes[0]).map((event) => squash(event.title)));
+  });
+  assert.ok(country);
+  await done();
+});
+
+test('the events shown download as CSV (a row per event, a row per amount) and as a bundle the viewer opens', async (t) => {
+  const { page, done } = await openPage(t);
+  await openViewer(page, { hash: '#kind=prevention' });
+  await page.getByRole('button', { name: 'Charts and downloads' }).click();
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  };
+  const events = await save('CSV, a row per event');
+  assert.equal(events.name, 'caricc-events.csv');
+  const lines = events.text.split('\r\n').filter((line) => line !== '');
+  assert.equal(lines.length, 1 + ofKind('prevention').length);
+  assert.match(lines[0], /^id,release,year,/);
+  for (const event of ofKind('prevention')) assert.ok(events.text.includes(event.id), event.id);
+  const amounts = await save('CSV, a row per amount');
+  assert.equal(amounts.name, 'caricc-amounts.csv');
+  const expectedAmounts = ofKind('prevention').reduce((sum, event) => sum + (facts(event).quantities ?? []).length, 0);
+  assert.equal(amounts.text.split('\r\n').filter((line) => line !== '').length, 1 + expectedAmounts);
+  const json = await save('JSON bundle');
+  const bundle = JSON.parse(json.text);
+  assert.equal(bundle.format, 1);
+  assert.deepEqual(bundle.issues.flatMap((release) => release.events.map((event) => event.id)), ofKind('prevention').map((event) => event.id));
+  await done();
+});
+
+test('the charts read on a 360 px phone in dark mode and pass axe', async (t) => {
+  const { page } = await openPage(t, { bypassCSP: true, colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+  await openViewer(page);
+  await page.getByRole('button', { name: 'Charts and downloads' }).click();
+  const svg = page.locator('#insights svg').first();
+  const box = await svg.boundingBox();
+  assert.ok(box.width <= 360 && box.width >= 280, `chart width ${box.width}`);
+  // No horizontal scrolling of the page.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  assert.deepEqual(await axeViolations(page), []);
 });
