@@ -177,7 +177,10 @@ fn fact_source(event: &Event, at: Place, lang: Option<String>) -> Html {
         return Html::default();
     };
     let marked = match sentence.split_once(words.as_str()) {
-        Some((before, after)) => html! { <>{ before.to_owned() }<mark>{ words.clone() }</mark>{ after.to_owned() }</> },
+        // Not <mark>: that is a search's hit.
+        Some((before, after)) => {
+            html! { <>{ before.to_owned() }<strong>{ words.clone() }</strong>{ after.to_owned() }</> }
+        }
         None => html! { { sentence.clone() } },
     };
     html! { <q class="fact-source" {lang}>{ marked }</q> }

@@ -19,9 +19,6 @@ pub struct FiltersProps<'a> {
     /// Events the filters show, all countries.
     pub found: usize,
     pub on_change: Callback<FilterChange>,
-    /// False on a static page of the published site: the filters need the app, and only the
-    /// note on the facts is drawn.
-    pub live: bool,
 }
 
 /// The filter bar; nothing when no event in scope has facts to filter by.
@@ -29,9 +26,6 @@ pub fn filter_bar(props: FiltersProps, t: &Messages) -> Html {
     let facets = props.facets;
     if !facets.read && !facets.any() {
         return Html::default();
-    }
-    if !props.live {
-        return html! { <p class="facts-note">{ t.facts_note }</p> };
     }
     let select = |name: &'static str| {
         let on_change = props.on_change.clone();
@@ -91,7 +85,6 @@ pub fn filter_bar(props: FiltersProps, t: &Messages) -> Html {
             }
             // Always present, so screen readers announce the count as it changes.
             <p role="status" class="filter-count">{ if facets.any() { (t.filtered_count)(props.found) } else { String::new() } }</p>
-            <p class="facts-note">{ t.facts_note }</p>
         </div>
     }
 }

@@ -192,7 +192,6 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
             across_releases: view.scope == Scope::All,
             found: view.tabs.first().map_or(0, |all| all.count),
             on_change: on_filter,
-            live: !props.links.is_site(),
         },
         t,
     );
@@ -222,36 +221,47 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
     } else {
         masthead(release_picker(bundle, view, on_release, t), props.tools.clone(), t)
     };
-    // On a site page a heading names the events for readers without the app; the search
-    // box (useless without a script) is hidden where no script runs.
-    let search = if site_page {
-        html! {
-            <>
-                <h2 id="events-heading">{ t.events }</h2>
-                <div class="needs-script">{ search_box(search, t) }{ filters }</div>
-            </>
-        }
-    } else {
-        html! { <>{ search_box(search, t) }{ filters }</> }
-    };
     let open = *insights_open.get();
     let on_insights = {
         let insights_open = insights_open.clone();
         Callback::from(move |_: MouseEvent| insights_open.set(!open))
     };
-    let insights = if live && view.facets.read && !view.pending {
+    // The charts are drawn from the events shown, so only when opened; on a static page the
+    // button waits for the app, like the search box.
+    let insights = if view.facets.read && !view.pending {
         html! {
             <div class="insights-toggle">
                 <button type="button" aria-expanded={open.to_string()} aria-controls="insights" onclick={on_insights}>
                     { t.show_insights }
                 </button>
-                if open {
+                if open && live {
                     { insights_panel(InsightsProps { loaded: &props.loaded, events: &view.results, route: &pinned, links }, t) }
                 }
             </div>
         }
     } else {
         Html::default()
+    };
+    let controls = html! { <>{ search_box(search, t) }{ filters }{ insights }</> };
+    // Said once, wherever facts show (on a static page too: its chips need no script).
+    let facts_note = if view.facets.read {
+        html! { <p class="facts-note">{ t.facts_note }</p> }
+    } else {
+        Html::default()
+    };
+    // On a site page a heading names the events for readers without the app; the controls
+    // (useless without a script) are hidden where no script runs, and drawn alike before
+    // and after the app takes the page over, so that nothing moves.
+    let search = if site_page {
+        html! {
+            <>
+                <h2 id="events-heading">{ t.events }</h2>
+                <div class="needs-script">{ controls }</div>
+                { facts_note }
+            </>
+        }
+    } else {
+        html! { <>{ controls }{ facts_note }</> }
     };
     // The static page's tab links are drawn natively alone, at publish time.
     #[cfg(not(target_arch = "wasm32"))]
@@ -278,7 +288,6 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                 { contents(issue, &pinned, links, t) }
                 <section class="events-section" aria-label={(!site_page).then_some(t.events)} aria-labelledby={site_page.then_some("events-heading")}>
                     { search }
-                    { insights }
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
                         { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
                     }

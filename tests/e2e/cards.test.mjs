@@ -36,9 +36,9 @@ async function assertOpen(page, event, open) {
       const controlled = await control.getAttribute('aria-controls');
       assert.ok(controlled && (await page.locator(`[id="${controlled}"]`).count()) === 1, 'aria-controls names the text it opens');
     }
-    assert.equal(await article.getByText(event.paragraphs[0]).isVisible(), true, 'the first paragraph always shows');
+    assert.equal(await article.locator(".event-text").getByText(event.paragraphs[0]).isVisible(), true, 'the first paragraph always shows');
     for (const paragraph of event.paragraphs.slice(1)) {
-      assert.equal(await article.getByText(paragraph).isVisible(), open, `“${paragraph.slice(0, 30)}…” ${open ? 'shows' : 'is hidden'}`);
+      assert.equal(await article.locator(".event-text").getByText(paragraph).isVisible(), open, `“${paragraph.slice(0, 30)}…” ${open ? 'shows' : 'is hidden'}`);
     }
   });
 }
@@ -52,7 +52,7 @@ test('each event is an article: title heading, byline, first paragraph, sources'
     const article = card(page, event);
     await article.getByRole('heading', { level: 3, name: exactName(event.title) }).waitFor();
     if (event.outlet) await article.getByText(event.outlet, { exact: true }).waitFor();
-    assert.equal(await article.getByText(event.paragraphs[0]).isVisible(), true);
+    assert.equal(await article.locator(".event-text").getByText(event.paragraphs[0]).isVisible(), true);
     // A card opens to its full text by a control, if it has more; at the site's pages
     // every card shows in full, as their drawn form does.
     const expand = article.getByRole('button', { name: 'Show full text' });

@@ -146,7 +146,7 @@ test('a card shows its drugs and amounts as chips, each opening on the sentence 
   await page.keyboard.press('Enter');
   await eventually(async () => {
     assert.ok(await card.locator('details[open] .fact-source').isVisible());
-    assert.equal(squash(await card.locator('details[open] .fact-source mark').innerText()), squash(printed));
+    assert.equal(squash(await card.locator('details[open] .fact-source strong').innerText()), squash(printed));
     assert.ok(paragraph.includes((await card.locator('details[open] .fact-source').innerText()).replace(/^“|”$/g, '').trim()));
   });
   await done();

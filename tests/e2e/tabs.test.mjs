@@ -178,7 +178,7 @@ test('keyboard only: every stop shows its focus, and the tabs and cards work by 
     const copy = card.getByRole('button', { name: 'Copy citation' });
     for (let step = 0; step < 6 && !(await isFocused(copy)); step += 1) await page.keyboard.press('Tab');
     assert.ok(await isFocused(copy), 'Tab reaches the first card’s “Copy citation”');
-    for (const paragraph of TABS[1].events[0].paragraphs) assert.ok(await card.getByText(paragraph).isVisible());
+    for (const paragraph of TABS[1].events[0].paragraphs) assert.ok(await card.locator(".event-text").getByText(paragraph).isVisible());
     return done();
   }
   const expand = card.getByRole('button', { name: 'Show full text' });
@@ -188,7 +188,7 @@ test('keyboard only: every stop shows its focus, and the tabs and cards work by 
   await page.keyboard.press('Enter');
   await eventually(async () => assert.equal(await card.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded'), 'true'));
   assert.ok(await isFocused(card.getByRole('button', { name: 'Show less' })), 'focus stays on the control');
-  for (const paragraph of TABS[1].events[0].paragraphs) assert.ok(await card.getByText(paragraph).isVisible());
+  for (const paragraph of TABS[1].events[0].paragraphs) assert.ok(await card.locator(".event-text").getByText(paragraph).isVisible());
   await page.keyboard.press('Space');
   await card.getByRole('button', { name: 'Show full text' }).waitFor();
   await done();

@@ -207,7 +207,7 @@ test('on a desktop the text keeps a comfortable line length', async (t) => {
   const { page, done } = await openPage(t, { viewport: { width: 1600, height: 900 } });
   await openViewer(page);
   const card = page.getByRole('article').first();
-  const ems = await card.getByText(issue.events[0].paragraphs[0]).evaluate((p) => {
+  const ems = await card.locator('.event-text').getByText(issue.events[0].paragraphs[0]).evaluate((p) => {
     const size = parseFloat(getComputedStyle(p).fontSize);
     return p.getBoundingClientRect().width / size;
   });
@@ -278,7 +278,7 @@ test('prints the country on screen: no controls, every paragraph, source URLs wr
     const card = page.getByRole('article', { name: exactName(event.title) });
     assert.equal(await card.isVisible(), true);
     for (const paragraph of event.paragraphs) {
-      assert.equal(await card.getByText(paragraph).isVisible(), true, `${event.id} prints “${paragraph.slice(0, 40)}…”`);
+      assert.equal(await card.locator(".event-text").getByText(paragraph).isVisible(), true, `${event.id} prints “${paragraph.slice(0, 40)}…”`);
     }
   }
 

@@ -96,19 +96,25 @@ fn every_event_reads_in_full_without_script() {
             assert!(html.contains(&format!(" id=\"event-{}\"", event.id)), "{path}: no anchor for {}", event.id);
         }
         // Nothing is hidden, and no part of the page needs a script: the controls that do
-        // (the search box, copying a citation) wait for the app and are hidden where no
-        // script runs; the tabs are links.
-        for dead in ["<select", " hidden", "<script>", "role=\"tab\""] {
+        // (the search box and filters, copying a citation) wait for the app and are hidden
+        // where no script runs; the tabs are links.
+        for dead in [" hidden", "<script>", "role=\"tab\""] {
             assert!(!html.contains(dead), "{path}: {dead}");
         }
         let css = include_str!("../assets/site.css");
         assert!(css.contains("@media (scripting: none)") && css.contains(".needs-script, .copy-citation"));
         let search = html.find("<div class=\"needs-script\"><div role=\"search\"").expect("search box");
+        let controls_end = search + html[search..].find("<p class=\"facts-note\">").expect("the note on facts");
         assert_eq!(html.matches("<input").count(), 2, "{path}");
-        assert!(html.match_indices("<input").all(|(at, _)| at > search && at < search + 1000), "{path}");
+        for control in ["<input", "<select"] {
+            assert!(html.match_indices(control).all(|(at, _)| at > search && at < controls_end), "{path}: {control}");
+        }
+        // The buttons: each card's "Copy citation", and the charts' toggle among the controls.
+        let toggle = html.find("aria-controls=\"insights\"").expect("the charts' toggle");
+        assert!(toggle > search && toggle < controls_end, "{path}");
         assert_eq!(
             html.matches("<button").count(),
-            html.matches("<button type=\"button\" class=\"copy-citation\"").count()
+            html.matches("<button type=\"button\" class=\"copy-citation\"").count() + 1
         );
         // The app, which takes the page over, starts from a module script (no inline script).
         assert!(html.contains("<script type=\"module\" src=\"boot.js\" data-app-js=\"app-1.js\""), "{path}");
