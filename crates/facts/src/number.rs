@@ -41,7 +41,8 @@ fn is_space(c: char) -> bool {
 /// The number that starts at `start` (a digit not preceded by a letter or digit), if any.
 pub fn number_at(text: &[char], start: usize) -> Option<Number> {
     let digit = |at: usize| text.get(at).is_some_and(char::is_ascii_digit);
-    if !digit(start) || start.checked_sub(1).and_then(|at| text.get(at)).is_some_and(|c| c.is_alphanumeric()) {
+    if !digit(start) || start.checked_sub(1).and_then(|at| text.get(at)).is_some_and(|c| crate::words::is_word_char(*c))
+    {
         return None;
     }
     let run = |from: usize| (from..).take_while(|&at| digit(at)).count();
@@ -56,7 +57,7 @@ pub fn number_at(text: &[char], start: usize) -> Option<Number> {
         let joins = match c {
             ',' | '.' => next > 0,
             // A space joins only thousands: `100 000`, not `2024 15`.
-            c if is_space(c) => next == 3 && !text.get(after + 4).is_some_and(|c| c.is_alphanumeric()),
+            c if is_space(c) => next == 3 && !text.get(after + 4).is_some_and(|c| crate::words::is_word_char(*c)),
             _ => false,
         };
         if !joins {

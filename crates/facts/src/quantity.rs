@@ -267,7 +267,9 @@ pub fn amounts(text: &[char], words: &[Word], drugs: &[Named]) -> Vec<Amount> {
     let mut found: Vec<Candidate> = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        if !text[at].is_ascii_digit() || at.checked_sub(1).is_some_and(|before| text[before].is_alphanumeric()) {
+        if !text[at].is_ascii_digit()
+            || at.checked_sub(1).is_some_and(|before| crate::words::is_word_char(text[before]))
+        {
             at += 1;
             continue;
         }
