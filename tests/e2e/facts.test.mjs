@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BUNDLE, useBrowser, openPage, openViewer, viewerUrl, eventually, route, axeViolations, fixtureQuery, tabName,
-  exactName, isFocused,
+  exactName, isFocused, viewerAddressOnly,
 } from './harness.mjs';
 
 useBrowser();
@@ -239,4 +239,31 @@ test('the charts read on a 360 px phone in dark mode and pass axe', async (t) =>
   // No horizontal scrolling of the page.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   assert.deepEqual(await axeViolations(page), []);
+});
+
+test('hostile facts stay text: markup in ids, places past their text, huge and broken amounts', viewerAddressOnly('a bundle no site is written from'), async (t) => {
+  const { page, done } = await openPage(t);
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await openViewer(page, { query: fixtureQuery('hostile-facts.json') });
+  const chips = page.getByRole('list', { name: 'Facts read from the text' }).first().locator('summary');
+  await chips.first().waitFor();
+  const labels = (await chips.allTextContents()).map(squash);
+  // The markup is shown as the text it is; a huge amount is written out; a place past the
+  // text shows no sentence rather than a wrong one.
+  assert.ok(labels.some((label) => label.includes('<img src=x onerror=alert("drug")>')), labels.join(' | '));
+  assert.ok(labels.some((label) => label.startsWith('100,000,000,000,000,001,097,906,362,944,045')), labels.join(' | '));
+  for (let index = 0; index < (await chips.count()); index += 1) await chips.nth(index).click();
+  await page.getByLabel('Drug', { exact: true }).selectOption('heroin');
+  await page.getByRole('button', { name: 'Charts and downloads' }).click();
+  await page.locator('#insights').waitFor();
+  await page.getByLabel('Drug', { exact: true }).selectOption('');
+  // A kind this build does not know is counted under its id, as text.
+  await page.getByRole('table', { name: 'Events by kind' }).getByText('<script>alert("kind")</script>').waitFor();
+  assert.equal(await page.locator('#insights img, #insights script, .facts img, .facts b, .facts script').count(), 0);
+  assert.deepEqual(dialogs, []);
+  await done();
 });

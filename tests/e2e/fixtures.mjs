@@ -115,6 +115,30 @@ export function hostileBundle() {
   };
 }
 
+/**
+ * Facts a hostile or broken bundle may hold: markup in every id, places past their text,
+ * amounts huge, negative and with three readings, units and kinds no build knows.
+ */
+export function hostileFacts() {
+  const bundle = hostileBundle();
+  const at = (p, from, to) => ({ p, from, to });
+  bundle.issues[0].events[0].facts = {
+    drugs: [
+      { drug: '<img src=x onerror=alert("drug")>', at: at(0, 0, 5) },
+      { drug: 'heroin', at: at(7, 0, 5) },
+    ],
+    quantities: [
+      { amount: 1e308, unit: 'kg', drug: 'heroin', at: at(0, 0, 99999) },
+      { amount: -5, unit: '<b>kg</b>', at: at(0, 5, 2) },
+      { readings: [1, 2, 3], unit: 'l', at: at(null, 0, 3) },
+      { amount: 12, unit: 'tablets', drug: '"><script>alert("unit")</script>', at: at(1, 0, 6) },
+    ],
+    kinds: [{ kind: '<script>alert("kind")</script>', at: at(0, 0, 1) }, { kind: 'seizure', at: at(0, 0, 1) }],
+  };
+  bundle.issues[0].events[1].facts = {};
+  return bundle;
+}
+
 /** Every bundle the test server serves under /fixtures/, by file name. */
 export function FIXTURES(base) {
   const twoReleases = structuredClone(base);
@@ -136,6 +160,7 @@ export function FIXTURES(base) {
     'bilingual.json': JSON.stringify(bilingual),
     'two-releases.json': JSON.stringify(twoReleases),
     'hostile.json': JSON.stringify(hostileBundle()),
+    'hostile-facts.json': JSON.stringify(hostileFacts()),
     'invalid-title.json': JSON.stringify(invalid),
     'format-99.json': '{"format": 99, "issues": []}',
     'not-json.json': '<!DOCTYPE html><p>Not found</p>',
