@@ -1,6 +1,6 @@
 //! What the viewer computes from a bundle before it can draw the first card, and on each
 //! search keystroke, timed natively: decoding (serde, with the limits), the search index,
-//! the view, and a search in every release. The same core code the viewer runs, built with
+//! the view, a search in every release, and a drug or kind filter over every release. The same core code the viewer runs, built with
 //! the viewer's profile (`wasm-release`, optimised for size), but as native code rather
 //! than WebAssembly and without the DOM: it tells which of these steps dominates, not how
 //! long the browser takes.
@@ -26,8 +26,10 @@ fn main() {
         std::process::exit(1);
     });
     let queries = ["police", "полиция", "almaty", "zqxw"];
-    let mut steps: Vec<(&str, Vec<f64>)> =
-        ["parse", "index", "view", "search_all"].iter().map(|name| (*name, Vec::with_capacity(runs))).collect();
+    let mut steps: Vec<(&str, Vec<f64>)> = ["parse", "index", "view", "search_all", "facet_all"]
+        .iter()
+        .map(|name| (*name, Vec::with_capacity(runs)))
+        .collect();
     let mut events = 0;
     for _ in 0..runs {
         let started = Instant::now();
@@ -46,6 +48,17 @@ fn main() {
             std::hint::black_box(release_view(&bundle, &index, &route, "en"));
         }
         let searched = Instant::now();
+        // A drug, then a kind, chosen across every release with no search.
+        for (drug, kind) in [(Some("heroin"), None), (None, Some("seizure"))] {
+            let route = Route {
+                drug: drug.map(str::to_owned),
+                kind: kind.map(str::to_owned),
+                scope: Scope::All,
+                ..Route::default()
+            };
+            std::hint::black_box(release_view(&bundle, &index, &route, "en"));
+        }
+        let faceted = Instant::now();
         events = bundle.issues.iter().map(|issue| issue.events.len()).sum::<usize>();
         std::hint::black_box(view);
         let ms = |from: Instant, to: Instant| (to - from).as_secs_f64() * 1000.0;
@@ -53,6 +66,7 @@ fn main() {
         steps[1].1.push(ms(parsed, indexed));
         steps[2].1.push(ms(indexed, viewed));
         steps[3].1.push(ms(viewed, searched) / queries.len() as f64);
+        steps[4].1.push(ms(searched, faceted) / 2.0);
     }
     let fields: Vec<String> = steps
         .iter_mut()
