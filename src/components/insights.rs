@@ -1,6 +1,6 @@
 //! What the events shown hold, drawn: events per month by country, amounts per drug over
 //! time (each measure apart), events by kind. Each chart is inline SVG drawn from the core's
-//! geometry ([`caricc_view::facts::stacked_bars`]), with the same numbers in a table beside
+//! geometry ([`caricc_view::chart::stacked_bars`]), with the same numbers in a table beside
 //! it for screen readers and print; each bar and each number is a link to the events behind
 //! it (as filters). And the events shown, to take away as CSV or JSON.
 
@@ -8,10 +8,11 @@ use crate::browser;
 use crate::links::Links;
 use caricc_format::model::Bundle;
 use caricc_search::search::EventRef;
-use caricc_view::facts::{
-    decimal_text, drug_name, events_csv, events_json, insights, quantities_csv, stacked_bars, Frame,
-};
+use caricc_view::chart::{decimal_text, stacked_bars, Frame};
+use caricc_view::export::{events_csv, events_json, quantities_csv};
+use caricc_view::facts::drug_name;
 use caricc_view::i18n::Messages;
+use caricc_view::insights::insights;
 use caricc_view::loaded::Loaded;
 use caricc_view::route::{Route, Scope};
 use caricc_view::view::country_name;

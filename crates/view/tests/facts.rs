@@ -4,11 +4,10 @@
 use caricc_format::bundle::parse_bundle;
 use caricc_format::model::{Bundle, Event, Place};
 use caricc_search::search::EventRef;
-use caricc_view::facts::{
-    decimal_text, drug_name, events_csv, events_in, events_json, fact_sentence, fact_text, in_measure, insights,
-    nice_scale, number_text, quantities_csv, stacked_bars, AmountRow, BarChart, Frame, Insights, Measure, MonthRow,
-    Scale, Selection, OTHER_KIND,
-};
+use caricc_view::chart::{decimal_text, nice_scale, number_text, stacked_bars, BarChart, Frame, Scale};
+use caricc_view::export::{events_csv, events_json, quantities_csv};
+use caricc_view::facts::{drug_name, fact_sentence, fact_text, in_measure, Measure, OTHER_KIND};
+use caricc_view::insights::{events_in, insights, AmountRow, Insights, MonthRow, Selection};
 
 fn written(title: &str, paragraphs: &[&str]) -> Event {
     Event {

@@ -184,7 +184,7 @@ pub struct Messages {
 /// A number with at most three decimals, digits grouped by `thousands` and the decimals
 /// after `decimal`: the amounts facts give (`1,200.5`, `1 200,5`).
 pub fn format_number(value: f64, thousands: char, decimal: char) -> String {
-    let text = crate::facts::number_text(value, 3, thousands, decimal);
+    let text = crate::chart::number_text(value, 3, thousands, decimal);
     match text.split_once(decimal) {
         Some((whole, fraction)) if fraction.trim_end_matches('0').is_empty() => whole.to_owned(),
         Some((whole, fraction)) => format!("{whole}{decimal}{}", fraction.trim_end_matches('0')),
