@@ -291,6 +291,15 @@ pub fn ReleasePage(props: &ReleaseProps) -> Html {
                     if let Some(archive) = props.loaded.archive.as_ref().filter(|_| view.scope == Scope::All && view.searching()) {
                         { archive_search_status(archive, &props.route.query, view, &props.on_need, t) }
                     }
+                    if props.loaded.archive.is_some() && view.scope == Scope::All && !view.searching() && view.facets.any() {
+                        // Only a search reads the archive's index: filters alone see what is here.
+                        <p class="status archive-status" role="status">
+                            { (t.archive_filters_partial)(
+                                view.releases.iter().filter(|&&at| !props.loaded.is_pending(at)).count(),
+                                view.releases.len(),
+                            ) }
+                        </p>
+                    }
                     if view.pending {
                         { pending_release(&props.loaded, view, t) }
                     } else {

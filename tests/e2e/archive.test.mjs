@@ -290,3 +290,18 @@ test('while the index is read, the count says nothing rather than “no events m
   await eventually(async () => assert.match(await count.textContent(), /^\d[\d,]* events? match “police” in all releases\.$/));
   await done();
 });
+
+test('filters across the archive say they reach only the releases opened so far', async (t) => {
+  const { page, done } = await openPage(t);
+  await page.goto(viewerUrl({ query: archiveQuery('chunked'), hash: '#drug=heroin&scope=all' }));
+  const releases = new Set(manifest.releases.map((entry) => `${entry.year}-${entry.number}`)).size;
+  const status = page.getByRole('status').filter({ hasText: 'The filters reach' });
+  await eventually(async () => {
+    assert.match(
+      await status.innerText(),
+      new RegExp(`^The filters reach the (release|\\d+ releases) opened so far of the archive's ${releases}: type words to search every release\\.$`),
+    );
+  }, 10_000);
+  assert.equal(route(page).get('drug'), 'heroin');
+  await done();
+});

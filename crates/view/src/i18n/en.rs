@@ -169,4 +169,11 @@ pub static EN: Messages = Messages {
     download_events_csv: "CSV, a row per event",
     download_amounts_csv: "CSV, a row per amount",
     download_json: "JSON bundle",
+    archive_filters_partial: |opened, total| {
+        format!(
+            "The filters reach the {} opened so far of the archive's {}: type words to search every release.",
+            if opened == 1 { "release".to_owned() } else { format!("{} releases", count(opened)) },
+            count(total)
+        )
+    },
 };

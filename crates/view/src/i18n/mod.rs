@@ -179,6 +179,9 @@ pub struct Messages {
     pub download_events_csv: &'static str,
     pub download_amounts_csv: &'static str,
     pub download_json: &'static str,
+    /// Filters across a chunked archive reach only its releases opened so far: (opened,
+    /// releases in all).
+    pub archive_filters_partial: fn(usize, usize) -> String,
 }
 
 /// A number with at most three decimals, digits grouped by `thousands` and the decimals

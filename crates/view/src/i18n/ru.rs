@@ -184,4 +184,12 @@ pub static RU: Messages = Messages {
     download_events_csv: "CSV, строка на событие",
     download_amounts_csv: "CSV, строка на количество",
     download_json: "Файл JSON",
+    archive_filters_partial: |opened, total| {
+        format!(
+            "Отбор охватывает {} {} из {} в архиве: введите слова, чтобы искать во всех выпусках.",
+            count(opened),
+            russian_plural(opened, "уже открытый выпуск", "уже открытых выпуска", "уже открытых выпусков"),
+            count(total)
+        )
+    },
 };
