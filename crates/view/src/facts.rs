@@ -173,7 +173,7 @@ pub(crate) fn counted(quantity: &QuantityFact) -> Counted<'_> {
 /// The kinds an event tells, each once, in the order told; [`OTHER_KIND`] alone when its
 /// facts tell none; `None` when its facts were not read. A kind written as `other` is read
 /// as telling none.
-pub(crate) fn kinds_of(event: &Event) -> Option<Vec<&str>> {
+pub fn kinds_of(event: &Event) -> Option<Vec<&str>> {
     let facts = event.facts.as_ref()?;
     let mut kinds: Vec<&str> = Vec::new();
     for kind in facts.kinds.iter().map(|fact| fact.kind.as_str()) {

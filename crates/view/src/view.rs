@@ -1,8 +1,10 @@
 //! What the viewer shows for a bundle and a route, decided here (natively testable) so
 //! the UI components only render it.
 
+use crate::facts::kinds_of;
 use crate::i18n::Messages;
 use crate::route::{ReleaseKey, Route, Scope};
+use caricc_facts::Kind;
 use caricc_format::country;
 use caricc_format::date::Date;
 use caricc_format::model::{Bundle, Event, Issue};
@@ -52,7 +54,7 @@ pub struct Facets {
     pub to: Option<String>,
     /// Drugs named by the events in scope, most events first (table order between equals).
     pub drugs: Vec<FacetCount>,
-    /// Kinds of the events in scope, in [`KINDS`] order.
+    /// Kinds of the events in scope, in the rules' order (`other` last).
     pub kinds: Vec<FacetCount>,
     /// Whether any event in scope has facts: without, there is nothing to filter by.
     pub read: bool,
@@ -74,27 +76,15 @@ pub struct FacetCount {
     pub count: usize,
 }
 
-/// The kinds of event, in the order filters list them; `other` is an event with facts and
-/// none of the others.
-pub const KINDS: [&str; 8] =
-    ["seizure", "arrest", "laboratory", "trafficking-group", "sentence", "prevention", "cooperation", "other"];
-
 /// Whether the event names the drug.
 fn names_drug(event: &Event, drug: &str) -> bool {
     event.facts.as_ref().is_some_and(|facts| facts.drugs.iter().any(|fact| fact.drug == drug))
 }
 
-/// Whether the event is of the kind (`other`: it has facts and no kind).
+/// Whether the event is of the kind (`other`: it has facts and no kind), as the insights
+/// count it.
 fn is_of_kind(event: &Event, kind: &str) -> bool {
-    event.facts.as_ref().is_some_and(|facts| match kind {
-        "other" => facts.kinds.is_empty(),
-        kind => facts.kinds.iter().any(|fact| fact.kind == kind),
-    })
-}
-
-/// The kinds of an event, `other` included, as [`KINDS`] names them.
-pub fn kinds_of(event: &Event) -> Vec<&str> {
-    KINDS.iter().copied().filter(|kind| is_of_kind(event, kind)).collect()
+    kinds_of(event).is_some_and(|kinds| kinds.contains(&kind))
 }
 
 /// Whether a release's period meets the months `from..=to` (`YYYY-MM`, either open).
@@ -278,7 +268,8 @@ pub fn release_view_in_archive(
     let kind_fits = |at: &EventRef| kind.is_none_or(|kind| is_of_kind(event(at), kind));
     let country_fits = |at: &EventRef| country.as_ref().is_none_or(|code| &event(at).country == code);
     let mut drugs: Vec<FacetCount> = Vec::new();
-    let mut kind_counts = [0; KINDS.len()];
+    // Per kind of the rules' list (`other` among them), in its order.
+    let mut kind_counts = [0; Kind::ALL.len()];
     for at in matching.iter().filter(|at| country_fits(at)) {
         let Some(facts) = &event(at).facts else { continue };
         if kind_fits(at) {
@@ -290,8 +281,10 @@ pub fn release_view_in_archive(
             }
         }
         if drug_fits(at) {
-            for (count, kind) in kind_counts.iter_mut().zip(KINDS) {
-                *count += usize::from(is_of_kind(event(at), kind));
+            for told in kinds_of(event(at)).unwrap_or_default() {
+                if let Some(known) = Kind::ALL.iter().position(|kind| kind.id() == told) {
+                    kind_counts[known] += 1;
+                }
             }
         }
     }
@@ -306,11 +299,12 @@ pub fn release_view_in_archive(
         b.count.cmp(&a.count).then_with(|| table_place(&a.id).cmp(&table_place(&b.id)))
     });
     let drugs: Vec<FacetCount> = order.into_iter().map(|at| drugs[at].clone()).collect();
-    let kinds: Vec<FacetCount> = KINDS
+    let kinds: Vec<FacetCount> = Kind::ALL
         .iter()
+        .map(|known| known.id())
         .zip(kind_counts)
-        .filter(|(id, count)| *count > 0 || kind == Some(**id))
-        .map(|(id, count)| FacetCount { id: (*id).to_owned(), count })
+        .filter(|(id, count)| *count > 0 || kind == Some(*id))
+        .map(|(id, count)| FacetCount { id: id.to_owned(), count })
         .collect();
     let read = in_scope.iter().any(|at| event(at).facts.is_some());
     let months = bundle
