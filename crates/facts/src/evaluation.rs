@@ -1,7 +1,8 @@
 //! Measuring the extractor against events labelled by hand: precision and recall per kind
 //! of fact. The labels are written by reading the text, never by running the extractor.
 
-use crate::{extract, Facts, Kind, Unit};
+use crate::{extract, Kind, Unit};
+use caricc_format::model::Facts;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -141,10 +142,14 @@ fn score_event(event: &LabelledEvent, facts: &Facts, report: &mut Report) {
         labelled: labelled.len(),
     });
 
-    let found: BTreeSet<Kind> = facts.kinds.iter().map(|fact| fact.kind).collect();
-    let labelled: BTreeSet<Kind> = event.labels.kinds.iter().copied().collect();
+    // An event with facts and no kind is of kind `other`, which is not written.
+    let mut found: BTreeSet<&str> = facts.kinds.iter().map(|fact| fact.kind.as_str()).collect();
+    if found.is_empty() {
+        found.insert(Kind::Other.id());
+    }
+    let labelled: BTreeSet<&str> = event.labels.kinds.iter().map(|kind| kind.id()).collect();
     for kind in found.symmetric_difference(&labelled) {
-        miss("kind", found.contains(kind), kind.id().to_owned());
+        miss("kind", found.contains(kind), (*kind).to_owned());
     }
     report.kinds.add(Score {
         matched: found.intersection(&labelled).count(),
@@ -161,7 +166,7 @@ fn score_event(event: &LabelledEvent, facts: &Facts, report: &mut Report) {
                 && label.readings.len() == quantity.readings.len()
                 && label.readings.iter().zip(&quantity.readings).all(|(a, b)| near(Some(*a), Some(*b)))
                 && near(label.to, quantity.to)
-                && label.unit == quantity.unit
+                && label.unit.id() == quantity.unit
                 && label.drug == quantity.drug
                 && label.approximate == quantity.approximate
         };
@@ -177,7 +182,7 @@ fn score_event(event: &LabelledEvent, facts: &Facts, report: &mut Report) {
                     quantity.amount,
                     &quantity.readings,
                     quantity.to,
-                    quantity.unit,
+                    &quantity.unit,
                     quantity.drug.as_deref(),
                     quantity.approximate,
                 ),
@@ -188,7 +193,14 @@ fn score_event(event: &LabelledEvent, facts: &Facts, report: &mut Report) {
         miss(
             "quantity",
             false,
-            describe(label.amount, &label.readings, label.to, label.unit, label.drug.as_deref(), label.approximate),
+            describe(
+                label.amount,
+                &label.readings,
+                label.to,
+                label.unit.id(),
+                label.drug.as_deref(),
+                label.approximate,
+            ),
         );
     }
     report.quantities.add(Score { matched, found: facts.quantities.len(), labelled: event.labels.quantities.len() });
@@ -206,7 +218,7 @@ fn describe(
     amount: Option<f64>,
     readings: &[f64],
     to: Option<f64>,
-    unit: Unit,
+    unit: &str,
     drug: Option<&str>,
     approximate: bool,
 ) -> String {
@@ -216,5 +228,5 @@ fn describe(
     };
     let to = to.map(|to| format!("–{to}")).unwrap_or_default();
     let about = if approximate { "about " } else { "" };
-    format!("{about}{number}{to} {unit:?} of {}", drug.unwrap_or("?"))
+    format!("{about}{number}{to} {unit} of {}", drug.unwrap_or("?"))
 }

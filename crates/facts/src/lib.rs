@@ -7,7 +7,6 @@
 //! Plain rules over words, no model: each rule can be read, tested and measured against
 //! the hand-labelled events in `tests/fixtures/facts/` ([`evaluation`]).
 
-pub mod bundle;
 pub mod drugs;
 pub mod evaluation;
 pub mod kinds;
@@ -15,81 +14,15 @@ pub mod number;
 pub mod quantity;
 pub mod words;
 
+use caricc_format::model::{DrugFact, Facts, KindFact, Place, QuantityFact};
 pub use kinds::Kind;
 use number::Reading;
 pub use quantity::Unit;
-use serde::{Deserialize, Serialize};
 
-/// Where a fact was read: the title (no paragraph) or a paragraph, and the characters
-/// `from..to` in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
-    pub paragraph: Option<usize>,
-    pub from: usize,
-    pub to: usize,
-}
-
-/// A drug the event names, at its first mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DrugFact {
-    pub drug: String,
-    pub at: Place,
-}
-
-/// An amount the event gives.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuantityFact {
-    /// The amount; `None` when it reads two ways (then `readings` has both).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<f64>,
-    /// The two readings of an ambiguous number (`5,065`: 5.065 and 5065), decimal first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<f64>,
-    /// The upper end of a range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<f64>,
-    pub unit: Unit,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub drug: Option<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub approximate: bool,
-    pub at: Place,
-}
-
-impl QuantityFact {
-    pub fn ambiguous(&self) -> bool {
-        !self.readings.is_empty()
-    }
-}
-
-/// A kind of event, where the text first tells it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KindFact {
-    pub kind: Kind,
-    pub at: Place,
-}
-
-/// The facts of one event.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facts {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub drugs: Vec<DrugFact>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub quantities: Vec<QuantityFact>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub kinds: Vec<KindFact>,
-}
-
-impl Facts {
-    pub fn is_empty(&self) -> bool {
-        self.drugs.is_empty() && self.quantities.is_empty() && self.kinds.is_empty()
-    }
-}
-
-/// The facts of an event with this title and these paragraphs. Amounts are read from the
-/// paragraphs only (a title repeats them); drugs and kinds from the title too. With no
-/// kind told, the event is of kind `other`.
+/// The facts of an event with this title and these paragraphs, as its bundle holds them
+/// (drugs, kinds and units by their ids). Amounts are read from the paragraphs only (a
+/// title repeats them); drugs and kinds from the title too. An event that tells no kind
+/// has none: that is what kind `other` is, so it is not written.
 pub fn extract(title: &str, paragraphs: &[String]) -> Facts {
     let mut facts = Facts::default();
     let texts =
@@ -98,7 +31,9 @@ pub fn extract(title: &str, paragraphs: &[String]) -> Facts {
         let chars: Vec<char> = text.chars().collect();
         let words = words::words(text);
         let named = drugs::named(&words, &chars);
-        let place = |from: usize, to: usize| Place { paragraph, from, to };
+        // Texts are far shorter than u32 counts (the format's limits).
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let place = |from: usize, to: usize| Place { p: paragraph.map(number), from: number(from), to: number(to) };
         for drug in &named {
             if !facts.drugs.iter().any(|known| known.drug == drug.drug.id) {
                 facts.drugs.push(DrugFact {
@@ -108,9 +43,9 @@ pub fn extract(title: &str, paragraphs: &[String]) -> Facts {
             }
         }
         for told in kinds::kinds(&chars, &words, &named) {
-            if !facts.kinds.iter().any(|known| known.kind == told.kind) {
+            if !facts.kinds.iter().any(|known| known.kind == told.kind.id()) {
                 let word = &words[told.word];
-                facts.kinds.push(KindFact { kind: told.kind, at: place(word.start, word.end) });
+                facts.kinds.push(KindFact { kind: told.kind.id().to_owned(), at: place(word.start, word.end) });
             }
         }
         if paragraph.is_some() {
@@ -123,16 +58,13 @@ pub fn extract(title: &str, paragraphs: &[String]) -> Facts {
                     amount: value,
                     readings,
                     to: amount.to,
-                    unit: amount.unit,
+                    unit: amount.unit.id().to_owned(),
                     drug: amount.drug.map(str::to_owned),
                     approximate: amount.approximate,
                     at: place(amount.start, amount.end),
                 });
             }
         }
-    }
-    if facts.kinds.is_empty() {
-        facts.kinds.push(KindFact { kind: Kind::Other, at: Place { paragraph: None, from: 0, to: 0 } });
     }
     facts
 }
@@ -150,26 +82,38 @@ mod tests {
         let facts = extract("HASHISH SEIZED IN SHYMKENT", &paragraphs);
         let drugs: Vec<&str> = facts.drugs.iter().map(|fact| fact.drug.as_str()).collect();
         assert_eq!(drugs, ["hashish", "heroin"]);
-        assert_eq!(facts.drugs[0].at, Place { paragraph: None, from: 0, to: 7 });
+        assert_eq!(facts.drugs[0].at, Place { p: None, from: 0, to: 7 });
         let [hashish, heroin] = &facts.quantities[..] else { panic!("{:?}", facts.quantities) };
         assert_eq!(
-            (hashish.amount, hashish.unit, hashish.drug.as_deref(), hashish.approximate),
-            (Some(3.2), Unit::Kg, Some("hashish"), true)
+            (hashish.amount, hashish.unit.as_str(), hashish.drug.as_deref(), hashish.approximate),
+            (Some(3.2), "kg", Some("hashish"), true)
         );
         assert_eq!(
-            &paragraphs[1].chars().skip(hashish.at.from).take(hashish.at.to - hashish.at.from).collect::<String>(),
+            &paragraphs[1]
+                .chars()
+                .skip(hashish.at.from as usize)
+                .take((hashish.at.to - hashish.at.from) as usize)
+                .collect::<String>(),
             "About 3.2 kg"
         );
         assert!(heroin.ambiguous() && heroin.amount.is_none() && heroin.readings == [5.065, 5065.0]);
-        let kinds: Vec<Kind> = facts.kinds.iter().map(|fact| fact.kind).collect();
-        assert_eq!(kinds, [Kind::Seizure, Kind::Arrest]);
+        assert_eq!(hashish.at.p, Some(1));
+        let kinds: Vec<&str> = facts.kinds.iter().map(|fact| fact.kind.as_str()).collect();
+        assert_eq!(kinds, ["seizure", "arrest"]);
         let json = serde_json::to_string(&facts).unwrap();
         assert_eq!(serde_json::from_str::<Facts>(&json).unwrap(), facts);
     }
 
     #[test]
-    fn an_event_that_tells_no_kind_is_other() {
+    fn an_event_that_tells_no_kind_has_none_written() {
         let facts = extract("A NEW BUILDING", &["The agency moved into a new building.".to_owned()]);
-        assert_eq!(facts.kinds.iter().map(|fact| fact.kind).collect::<Vec<_>>(), [Kind::Other]);
+        assert!(facts.kinds.is_empty());
+    }
+
+    #[test]
+    fn every_unit_has_the_id_serde_writes() {
+        for unit in Unit::ALL {
+            assert_eq!(serde_json::to_string(&unit).unwrap(), format!("\"{}\"", unit.id()));
+        }
     }
 }

@@ -24,6 +24,38 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, in the order readers list them.
+    pub const ALL: [Unit; 11] = [
+        Unit::Kg,
+        Unit::G,
+        Unit::T,
+        Unit::L,
+        Unit::Ml,
+        Unit::Tablets,
+        Unit::Capsules,
+        Unit::Doses,
+        Unit::Ampoules,
+        Unit::Packets,
+        Unit::Plants,
+    ];
+
+    /// The unit's id, as bundles write it (`kg`, `tablets`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::G => "g",
+            Unit::Kg => "kg",
+            Unit::T => "t",
+            Unit::Ml => "ml",
+            Unit::L => "l",
+            Unit::Tablets => "tablets",
+            Unit::Capsules => "capsules",
+            Unit::Doses => "doses",
+            Unit::Plants => "plants",
+            Unit::Packets => "packets",
+            Unit::Ampoules => "ampoules",
+        }
+    }
+
     /// Whether the unit counts things (no fraction of a tablet).
     pub fn counts(self) -> bool {
         !matches!(self, Unit::G | Unit::Kg | Unit::T | Unit::Ml | Unit::L)

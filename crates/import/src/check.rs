@@ -3,8 +3,7 @@
 //! the JSON path at fault.
 
 use crate::sources::{is_valid_host, source_problem, valid_hosts};
-use caricc_facts::bundle::{unit_id, UNITS};
-use caricc_facts::Kind;
+use caricc_facts::{Kind, Unit};
 use caricc_format::country::is_iso_code;
 use caricc_format::date::Date;
 use caricc_format::limits::over_limits;
@@ -176,7 +175,7 @@ impl Checker<'_> {
         }
         for (index, fact) in facts.quantities.iter().enumerate() {
             let path = format!("{path}.quantities[{index}]");
-            if !UNITS.iter().any(|unit| unit_id(*unit) == fact.unit) {
+            if !Unit::ALL.iter().any(|unit| unit.id() == fact.unit) {
                 self.warning(&format!("{path}.unit"), format!("unit “{}” is not one this build knows", fact.unit));
             }
             if let Some(drug) = fact.drug.as_deref().filter(|drug| caricc_facts::drugs::by_id(drug).is_none()) {

@@ -216,7 +216,7 @@ impl Body {
                     format!("event “{}” has no source link", excerpt(&draft.title, 60)),
                 );
             }
-            let facts = caricc_facts::bundle::read(&draft.title, &draft.paragraphs);
+            let facts = caricc_facts::extract(&draft.title, &draft.paragraphs);
             report_ambiguous_amounts(&facts, &draft, report);
             events.push(Event {
                 id: format!("{year}-{number}-{}-{ordinal}", draft.country),
