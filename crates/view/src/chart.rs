@@ -124,7 +124,16 @@ pub fn stacked_bars(columns: &[Vec<f64>], frame: Frame) -> BarChart {
     let drawn = |value: f64| if value.is_finite() && value > 0.0 { value } else { 0.0 };
     let max =
         columns.iter().map(|column| column.iter().fold(0.0, |sum, &value| add(sum, drawn(value)))).fold(0.0, f64::max);
-    let Some(scale) = nice_scale(max) else {
+    // Counts (every value whole) get whole steps: no tick at half an event.
+    let counts = columns.iter().flatten().all(|value| value.fract() == 0.0);
+    let whole_steps = |scale: Scale| {
+        if counts && scale.step < 1.0 {
+            Scale { step: 1.0, top: max.ceil(), decimals: 0 }
+        } else {
+            scale
+        }
+    };
+    let Some(scale) = nice_scale(max).map(whole_steps) else {
         return chart;
     };
     let height = frame.height - frame.bottom - frame.top;

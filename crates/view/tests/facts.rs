@@ -663,3 +663,13 @@ fn exported_events_read_back_as_a_bundle() {
     let all = every_event(&built_in);
     assert_eq!(parse_bundle(&events_json(&built_in, &all)).unwrap(), built_in);
 }
+
+#[test]
+fn counts_get_whole_steps() {
+    let chart = stacked_bars(&[vec![1.0, 1.0], vec![2.0]], Frame::PHONE);
+    let ticks: Vec<f64> = chart.ticks.iter().map(|tick| tick.value).collect();
+    assert_eq!(ticks, [0.0, 1.0, 2.0]);
+    // Amounts keep their finer steps.
+    let chart = stacked_bars(&[vec![0.5], vec![1.5]], Frame::PHONE);
+    assert!(chart.ticks.iter().any(|tick| tick.value.fract() != 0.0));
+}
