@@ -105,6 +105,13 @@ mod tests {
     }
 
     #[test]
+    fn a_number_inside_a_joined_word_is_no_amount_and_no_panic() {
+        // `0-0T` is one word to the tokenizer; its second number starts inside it.
+        let facts = extract("T", &["0-0T".to_owned(), "5-10kg 3-4 t".to_owned()]);
+        assert!(facts.quantities.iter().all(|fact| fact.at.p == Some(1)), "{:?}", facts.quantities);
+    }
+
+    #[test]
     fn an_event_that_tells_no_kind_has_none_written() {
         let facts = extract("A NEW BUILDING", &["The agency moved into a new building.".to_owned()]);
         assert!(facts.kinds.is_empty());

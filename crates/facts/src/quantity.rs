@@ -346,9 +346,13 @@ fn is(forms: &[Form], word: &Word) -> bool {
 
 fn amount_from(text: &[char], words: &[Word], drugs: &[Named], number: &Number) -> Option<Candidate> {
     let mut reading = number.reading.clone();
-    let first_word = word_from(words, number.start);
+    // The word the number is in: it may sit inside a word the tokenizer joined (`0-0t`).
+    let first_word = words.partition_point(|word| word.end <= number.start);
     // A unit printed onto the number (`2kg`, `850g`, `3кг`) is the rest of its last word.
-    let last_word = word_from(words, number.end) - 1;
+    let last_word = word_from(words, number.end).checked_sub(1)?;
+    if first_word >= words.len() || last_word < first_word {
+        return None;
+    }
     let (unit, unit_word, scale, to, attributive) = if words[last_word].end > number.end {
         let rest: String = text[number.end..words[last_word].end].iter().flat_map(|c| c.to_lowercase()).collect();
         (is_unit(&rest)?, last_word, 1.0, None, None)
